@@ -1,0 +1,90 @@
+"""The conformance suite as pytest nodes: one item per (claim, backend, device).
+
+This file is what ``pytest conformance`` collects (the plugin claims it in
+``pytest_collect_file``).  Item names read ``<claim id>[<backend>-<device>]``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+SUITE_FILE = Path(__file__).resolve()
+
+
+class SuiteFile(pytest.File):
+    """Expands the run's plan into claim items."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        import spec
+
+        plan = self.config.stash[PLAN_KEY]
+        for claim_id in plan.claim_ids:
+            c = spec.claim_by_id(claim_id)
+            for target in plan.targets:
+                item = ClaimItem.from_parent(self, name=f"{c.id}[{target.label}]", claim=c, target=target)
+                item.add_marker(c.area)
+                yield item
+
+
+class ClaimItem(pytest.Item):
+    def __init__(self, *, claim: Any, target: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.claim = claim
+        self.target = target
+
+    def runtest(self) -> None:
+        from conformance import runner
+
+        plan = self.config.stash[PLAN_KEY]
+        if self.target.missing:
+            if plan.require_device:
+                pytest.fail(f"--require-device: {self.target.missing}", pytrace=False)
+            pytest.skip(self.target.missing)
+        backend, device = self.target.backend, self.target.device
+        other, why_not = runner.second_device(self.claim, backend, device)
+        if why_not:
+            pytest.skip(why_not)
+        reason = runner.expectation(self.claim, backend)
+        try:
+            runner.run_claim(
+                self.claim, backend, device, other=other,
+                run_seed=self.config.getoption("conformance_seed"),
+                profile=self.config.getoption("hypothesis_profile", None),
+            )
+        except Exception as exc:
+            if reason is None:
+                raise
+            first = (str(exc).strip().splitlines() or [""])[0]
+            pytest.xfail(f"{reason} [{type(exc).__name__}: {first}]")
+        if reason is not None:
+            pytest.fail(f"unexpected pass (strict): {self.claim.id} was expected to fail: {reason}", pytrace=False)
+
+    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+        from conformance.compare import Mismatch
+
+        c = self.claim
+        quote = " / ".join(line.strip() for line in c.source.quote.splitlines() if line.strip())
+        header = [
+            f"claim {c.id} on {self.target.backend.name} {self.target.device}",
+            f"  source:    {c.source.seed} lines {c.source.first_line}-{c.source.last_line}",
+            f"  quote:     {quote}",
+            f"  statement: {c.statement}",
+            f"  rerun:     pytest conformance --backend {self.target.backend.name} "
+            f"--device {self.target.device} --claims '{c.id}'",
+        ]
+        exc = excinfo.value
+        if isinstance(exc, (Mismatch, pytest.fail.Exception)):
+            body = str(exc.msg if isinstance(exc, pytest.fail.Exception) else exc)
+        else:
+            body = str(self._repr_failure_py(excinfo, style="short"))
+        notes = [n for n in getattr(exc, "__notes__", []) if n not in body]
+        return "\n".join(header + ["", body] + notes)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.name
+
+
+PLAN_KEY = pytest.StashKey[Any]()
