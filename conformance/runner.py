@@ -88,6 +88,12 @@ def run_claim(claim: Claim, backend: Any, device: str, *, other: str | None = No
     assert claim.check is not None, "untestable claims are never run"
     seed = claim_seed(claim.id, run_seed)
     with _context(claim, backend, device, other, seed) as ctx:
+        if claim.stateful:
+            from spec import stateful
+
+            with stateful.using_settings(hypothesis_settings(profile)):
+                claim.check(**ctx)
+            return
         if not claim.inputs:
             claim.check(**ctx)
             return

@@ -12,7 +12,26 @@ from spec._claim import Claim, SecondDevice, Source, Verdict, claim, untestable
 from spec._claim import registered as _registered
 
 # Topic modules register their claims on import; the order is the report's order.
-from spec import creation, broadcasting, indexing  # noqa: E402,F401  (registration)
+from spec import (  # noqa: E402,F401  (registration)
+    overview,
+    creation,
+    numpy_interop,
+    indexing,
+    views,
+    broadcasting,
+    autograd,
+    no_grad,
+    modules,
+    functional,
+    layers,
+    init,
+    losses,
+    optim,
+    data,
+    training,
+    serialization,
+    devices,
+)
 
 __all__ = [
     "Claim",

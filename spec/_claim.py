@@ -68,6 +68,7 @@ class Claim:
     paired_with: str | None = None
     inputs: Mapping[str, str] = field(default_factory=dict)
     second_device: SecondDevice = SecondDevice.NONE
+    stateful: bool = False  # the check runs a hypothesis RuleBasedStateMachine via spec.stateful.run
     refs: tuple[str, ...] = ()
     reason: str | None = None  # why an untestable statement cannot be checked
 
@@ -77,8 +78,8 @@ class Claim:
 
     @property
     def generated(self) -> bool:
-        """True when hypothesis draws the check's inputs."""
-        return bool(self.inputs)
+        """True when hypothesis draws the check's inputs (or its sequence of actions)."""
+        return bool(self.inputs) or self.stateful
 
     @property
     def testable(self) -> bool:
@@ -104,6 +105,7 @@ class Claim:
             "generated": self.generated,
             "testable": self.testable,
             "second_device": self.second_device.value,
+            "stateful": self.stateful,
             "inputs": dict(self.inputs),
             "refs": list(self.refs),
             "reason": self.reason,
@@ -123,7 +125,7 @@ def _validate(c: Claim) -> None:
         raise ValueError(f"{c.id}: bad line range {c.source.first_line}-{c.source.last_line}")
     if c.verdict.expects_failure and not c.paired_with:
         raise ValueError(f"{c.id}: a {c.verdict.value} claim needs paired_with= the true claim")
-    if c.verdict.expects_failure and c.inputs:
+    if c.verdict.expects_failure and c.generated:
         raise ValueError(
             f"{c.id}: a {c.verdict.value} claim must fail deterministically, "
             "so it takes a fixed counterexample, not drawn inputs"
@@ -156,6 +158,7 @@ def claim(
     paired_with: str | None = None,
     inputs: Mapping[str, str] | None = None,
     second_device: SecondDevice = SecondDevice.NONE,
+    stateful: bool = False,
     refs: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check of a document statement."""
@@ -171,6 +174,7 @@ def claim(
                 paired_with=paired_with,
                 inputs=dict(inputs or {}),
                 second_device=second_device,
+                stateful=stateful,
                 refs=tuple(refs),
             )
         )

@@ -47,7 +47,7 @@ def unbroadcast(grad: np.ndarray[Any, Any], shape: tuple[int, ...]) -> np.ndarra
 @claim(
     id="broadcasting.binary-op.shape-is-numpy-broadcast-shape",
     seed=FEATURES, lines=(29, 29),
-    quote="加法 torch.add() 、乘法 torch.mul() 、矩阵乘法 torch.matmul() 等，并且这些运算可以自动处理广播机制",
+    quote="加法\u00a0torch.add()\u00a0、乘法\u00a0torch.mul()\u00a0、矩阵乘法\u00a0torch.matmul()\u00a0等，并且这些运算可以自动处理广播机制",
     statement="For broadcastable operands, x op y has numpy's broadcast shape of x.shape and y.shape.",
     inputs={"pair": "broadcastable_float_pair", "op": "binary_op"},
 )

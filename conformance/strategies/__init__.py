@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from conformance.strategies import arrays, broadcasting
+from conformance.strategies import arrays, autograd, broadcasting, layers, modules, serialization, training
 
 _FACTORIES: dict[str, Callable[[], Any]] = {}
-for _module in (arrays, broadcasting):
+for _module in (arrays, broadcasting, autograd, modules, serialization, layers, training):
     for _key, _factory in _module.STRATEGIES.items():
         if _key in _FACTORIES:
             raise ValueError(f"strategy key {_key!r} is defined twice")

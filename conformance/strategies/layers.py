@@ -1,0 +1,5 @@
+"""Strategies of the layers claims."""
+
+from __future__ import annotations
+
+STRATEGIES: dict = {}

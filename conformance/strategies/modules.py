@@ -1,0 +1,5 @@
+"""Strategies of the modules claims."""
+
+from __future__ import annotations
+
+STRATEGIES: dict = {}

@@ -1,0 +1,1 @@
+"""Claims of the autograd area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the data area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the devices area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the functional area (to be written)."""

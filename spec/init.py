@@ -1,0 +1,1 @@
+"""Claims of the init area (to be written)."""

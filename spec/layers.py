@@ -1,0 +1,1 @@
+"""Claims of the layers area (to be written)."""

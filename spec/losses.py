@@ -1,0 +1,1 @@
+"""Claims of the losses area (to be written)."""

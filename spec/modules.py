@@ -1,0 +1,1 @@
+"""Claims of the modules area (to be written)."""

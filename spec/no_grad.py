@@ -1,0 +1,1 @@
+"""Claims of the no_grad area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the numpy_interop area (to be written)."""

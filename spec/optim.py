@@ -1,0 +1,1 @@
+"""Claims of the optim area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the overview area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the serialization area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the training area (to be written)."""

@@ -1,0 +1,1 @@
+"""Claims of the views area (to be written)."""

@@ -1,0 +1,68 @@
+"""Mutant backends: real torch with exactly one documented behaviour broken.
+
+A mutant is a backend whose namespace is torch after one ``patch`` has been
+applied.  Patches monkeypatch torch in the process that loads the mutant, so
+each mutant runs in a subprocess of its own (see ``tests/test_mutants.py``),
+named on the command line as ``--backend tests.mutants:<name>``.  The claims
+listed in ``kills`` must fail against it: that is the proof those claims can
+fail at all.
+
+Each area keeps its mutants in its own module, listed in ``_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from conformance.backends.torch_backend import TorchBackend
+
+_MODULES = (
+    "creation", "broadcasting", "indexing", "autograd", "modules", "serialization",
+    "devices", "init", "layers", "training",
+)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One deliberate break: what it breaks, how, and the claims that must catch it."""
+
+    name: str
+    description: str
+    patch: Callable[[Any], None]  # receives the torch module; breaks one thing in place
+    kills: tuple[str, ...]  # claim ids (or globs) that must fail against this mutant
+
+
+class MutantBackend(TorchBackend):
+    def __init__(self, mutant: Mutant) -> None:
+        self.mutant = mutant
+        self.name = f"mutant-{mutant.name}"
+        self._patched = False
+
+    @property
+    def namespace(self) -> Any:
+        torch = super().namespace
+        if not self._patched:
+            self.mutant.patch(torch)
+            self._patched = True
+        return torch
+
+
+def all_mutants() -> list[Mutant]:
+    found: list[Mutant] = []
+    for module in _MODULES:
+        found += importlib.import_module(f"tests.mutants.{module}").MUTANTS
+    names = [m.name for m in found]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"mutant names used twice: {sorted(duplicates)}")
+    return found
+
+
+def __getattr__(name: str) -> MutantBackend:
+    """``--backend tests.mutants:<mutant name>`` loads that mutant."""
+    for mutant in all_mutants():
+        if mutant.name == name:
+            return MutantBackend(mutant)
+    raise AttributeError(name)

@@ -1,0 +1,7 @@
+"""Mutants of the training area."""
+
+from __future__ import annotations
+
+from tests.mutants import Mutant
+
+MUTANTS: list[Mutant] = []
