@@ -67,7 +67,7 @@ def _resolve_target(spec: str) -> Any:
 
 
 def _instantiate(label: str, obj: Any) -> Backend:
-    if not hasattr(obj, "namespace") and callable(obj):
+    if isinstance(obj, type) or (not hasattr(obj, "namespace") and callable(obj)):
         try:
             obj = obj()
         except Exception as exc:  # noqa: BLE001
