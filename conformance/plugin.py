@@ -21,6 +21,7 @@ HELP_DEVICE = ("devices to run on: a comma-separated list, or 'all' for every de
                "backends know, missing ones skipped with a reason (default: the devices each backend has now)")
 HELP_REQUIRE = "fail, instead of skipping, the claims of a requested device that is missing (for GPU CI jobs)"
 HELP_CLAIMS = "run only the claims whose id matches a glob, or an area name; repeatable or comma-separated"
+HELP_REPORT = "write report.json, report.md and report.html of the run into DIR"
 HELP_SEED = "an integer mixed into every statistical claim's seed (default 0: the fixed seeds)"
 
 
@@ -31,6 +32,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--require-device", action="store_true", default=False, help=HELP_REQUIRE)
     group.addoption("--claims", action="append", default=[], metavar="GLOB", help=HELP_CLAIMS)
     group.addoption("--conformance-seed", type=int, default=0, metavar="N", help=HELP_SEED)
+    group.addoption("--conformance-report", default=None, metavar="DIR", help=HELP_REPORT)
     parser.addini("conformance_backend", HELP_BACKEND, type="args", default=[])
     parser.addini("conformance_device", HELP_DEVICE, type="args", default=[])
     parser.addini("conformance_claims", HELP_CLAIMS, type="args", default=[])
@@ -73,6 +75,10 @@ def pytest_configure(config: pytest.Config) -> None:
     except selection.SelectionError as exc:
         raise pytest.UsageError(str(exc)) from None
     config.stash[PLAN_KEY] = plan
+    if not hasattr(config, "workerinput"):  # the controlling process, not an xdist worker
+        from conformance.recorder import Recorder
+
+        config.pluginmanager.register(Recorder(config), "conformance-recorder")
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Any:

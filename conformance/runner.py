@@ -83,20 +83,24 @@ def hypothesis_settings(profile: str | None) -> Any:
 
 
 def run_claim(claim: Claim, backend: Any, device: str, *, other: str | None = None,
-              run_seed: int = 0, profile: str | None = None) -> None:
-    """Run the claim's check; raise whatever it raises (AssertionError for a mismatch)."""
+              run_seed: int = 0, profile: str | None = None) -> int:
+    """Run the claim's check; raise whatever it raises (AssertionError for a mismatch).
+
+    Returns the number of generated examples run (0 for a fixed check).
+    """
     assert claim.check is not None, "untestable claims are never run"
     seed = claim_seed(claim.id, run_seed)
+    calls = 0
     with _context(claim, backend, device, other, seed) as ctx:
         if claim.stateful:
             from spec import stateful
 
             with stateful.using_settings(hypothesis_settings(profile)):
                 claim.check(**ctx)
-            return
+            return 0
         if not claim.inputs:
             claim.check(**ctx)
-            return
+            return 0
         from hypothesis import given, note, strategies as st
 
         from conformance.strategies import strategy_for
@@ -104,9 +108,20 @@ def run_claim(claim: Claim, backend: Any, device: str, *, other: str | None = No
         drawn_strategy = st.fixed_dictionaries({name: strategy_for(key) for name, key in claim.inputs.items()})
 
         def check_on_drawn_inputs(drawn: dict[str, Any]) -> None:
+            nonlocal calls
+            calls += 1
             note(f"reproduce: {reproduction(claim, backend, device, drawn)}")
             claim.check(**ctx, **drawn)
 
         # Named after the claim, so hypothesis's example database keeps each claim's own examples.
         check_on_drawn_inputs.__name__ = check_on_drawn_inputs.__qualname__ = claim.check.__name__
         hypothesis_settings(profile)(given(drawn=drawn_strategy)(check_on_drawn_inputs))()
+    return calls
+
+
+def falsifying_example(exc: BaseException) -> tuple[str | None, str | None]:
+    """(hypothesis' minimal falsifying example, our one-line reproduction) from a failure's notes."""
+    notes = [str(n) for n in getattr(exc, "__notes__", [])]
+    example = next((" ".join(n.split()) for n in notes if n.startswith("Falsifying")), None)
+    repro = next((n.removeprefix("reproduce: ") for n in notes if n.startswith("reproduce: ")), None)
+    return example, repro

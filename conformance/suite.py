@@ -34,6 +34,13 @@ class ClaimItem(pytest.Item):
         super().__init__(**kwargs)
         self.claim = claim
         self.target = target
+        self.user_properties.append(
+            ("conformance", {"claim": claim.id, "backend": target.backend.name, "device": target.device})
+        )
+
+    def record(self, **facts: Any) -> None:
+        """Facts for the report (examples, failure details), carried to the controller by xdist."""
+        self.user_properties.append(("conformance", facts))
 
     def runtest(self) -> None:
         from conformance import runner
@@ -41,25 +48,32 @@ class ClaimItem(pytest.Item):
         plan = self.config.stash[PLAN_KEY]
         if self.target.missing:
             if plan.require_device:
+                self.record(failure=f"--require-device: {self.target.missing}")
                 pytest.fail(f"--require-device: {self.target.missing}", pytrace=False)
+            self.record(not_run=True)
             pytest.skip(self.target.missing)
         backend, device = self.target.backend, self.target.device
         other, why_not = runner.second_device(self.claim, backend, device)
         if why_not:
+            self.record(not_run=True)
             pytest.skip(why_not)
         reason = runner.expectation(self.claim, backend)
         try:
-            runner.run_claim(
+            examples = runner.run_claim(
                 self.claim, backend, device, other=other,
                 run_seed=self.config.getoption("conformance_seed"),
                 profile=self.config.getoption("hypothesis_profile", None),
             )
         except Exception as exc:
+            first = (str(exc).strip().splitlines() or [""])[0]
+            example, repro = runner.falsifying_example(exc)
+            self.record(failure=f"{type(exc).__name__}: {first}", falsifying_example=example, reproduction=repro)
             if reason is None:
                 raise
-            first = (str(exc).strip().splitlines() or [""])[0]
             pytest.xfail(f"{reason} [{type(exc).__name__}: {first}]")
+        self.record(examples=examples)
         if reason is not None:
+            self.record(unexpected_pass=True, expected_reason=reason)
             pytest.fail(f"unexpected pass (strict): {self.claim.id} was expected to fail: {reason}", pytrace=False)
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
