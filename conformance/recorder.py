@@ -37,6 +37,8 @@ def outcome_of(report: Any, props: dict[str, Any]) -> tuple[str, str | None] | N
     """(outcome, reason) for the report that decides an item, or None for the others."""
     if report.when == "setup" and report.failed:
         return FAIL, _first_line(str(report.longrepr))
+    if report.when not in ("setup", "call", "teardown") and report.failed:  # e.g. xdist: worker crashed
+        return FAIL, _first_line(str(report.longrepr))
     if report.when != "call" and not (report.when == "setup" and report.skipped):
         return None
     if hasattr(report, "wasxfail"):
@@ -82,8 +84,23 @@ class Recorder:
                 props = _props(item)
                 self.records.append(self._record(props, SKIPPED, "deselected by the user's filter", 0.0))
 
+    def identify(self, nodeid: str) -> dict[str, Any]:
+        """Claim, backend and device from a node id: for reports that carry no properties,
+        such as the one xdist writes for an item whose worker crashed."""
+        from conformance.suite import PLAN_KEY
+
+        name = nodeid.rsplit("::", 1)[-1]
+        claim_id, _, label = name.partition("[")
+        label = label.rstrip("]")
+        for target in self.config.stash[PLAN_KEY].targets:
+            if target.label == label:
+                return {"claim": claim_id, "backend": target.backend.name, "device": target.device}
+        return {}
+
     def pytest_runtest_logreport(self, report: Any) -> None:
         props = _props(report)
+        if not props and _is_claim_nodeid(report.nodeid) and report.failed:
+            props = self.identify(report.nodeid)  # a crashed worker's report
         if not props:
             return
         decided = outcome_of(report, props)

@@ -10,7 +10,11 @@ unexpected pass.
 from __future__ import annotations
 
 import contextlib
+import copy
+import signal
 import tempfile
+import threading
+import unittest
 import zlib
 from typing import Any, Iterator
 
@@ -18,6 +22,54 @@ from conformance import backends as bk
 from spec import Claim, SecondDevice, expect
 
 DEFAULT_PROFILE = "dev"
+
+
+class BackendMisbehaved(Exception):
+    """The backend did something no honest failure does: raised KeyboardInterrupt,
+    SystemExit or another BaseException inside a check, raised an exception that
+    cannot even be printed, or modified the check's own inputs in place."""
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: first line of the message``, even when the exception's __str__ is broken."""
+    try:
+        text = str(exc)
+    except BaseException:  # noqa: BLE001 - a hostile __str__ must not break the report
+        text = "<the exception's message cannot be printed>"
+    first = (text.strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first[:300]}"
+
+
+@contextlib.contextmanager
+def _interrupt_guard() -> Iterator[Any]:
+    """Tell a real Ctrl-C (SIGINT) from a KeyboardInterrupt raised by backend code."""
+    state = {"signalled": False}
+    if threading.current_thread() is not threading.main_thread():
+        yield state
+        return
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        state["signalled"] = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield state
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _same(a: Any, b: Any) -> bool:
+    import numpy as np
+
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape and bool(
+            np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return bool(a == b) or (a != a and b != b)
 
 
 def claim_seed(claim_id: str, run_seed: int = 0) -> int:
@@ -84,10 +136,37 @@ def hypothesis_settings(profile: str | None) -> Any:
 
 def run_claim(claim: Claim, backend: Any, device: str, *, other: str | None = None,
               run_seed: int = 0, profile: str | None = None) -> int:
-    """Run the claim's check; raise whatever it raises (AssertionError for a mismatch).
+    """Run the claim's check; raise what it raises (an AssertionError for a mismatch).
 
+    Whatever the backend raises that is not an ``Exception`` (KeyboardInterrupt,
+    SystemExit, pytest's own outcomes...), or an exception that cannot be
+    printed, becomes :class:`BackendMisbehaved`, so one hostile backend call
+    fails one claim and never ends the run.  A real Ctrl-C still stops the run.
     Returns the number of generated examples run (0 for a fixed check).
     """
+    with _interrupt_guard() as interrupt:
+        try:
+            return _run_claim(claim, backend, device, other=other, run_seed=run_seed, profile=profile)
+        except KeyboardInterrupt:
+            if interrupt["signalled"]:
+                raise
+            raise BackendMisbehaved("the backend raised KeyboardInterrupt inside the check") from None
+        except Exception as exc:
+            if isinstance(exc, unittest.SkipTest):  # pytest would report a skip, hiding the failure
+                raise BackendMisbehaved(f"the backend raised {describe(exc)} inside the check") from None
+            try:
+                str(exc)
+            except BaseException:  # noqa: BLE001
+                raise BackendMisbehaved(f"the backend raised {describe(exc)}") from None
+            raise
+        except BaseException as exc:  # noqa: BLE001 - SystemExit, GeneratorExit, pytest outcomes, exotic
+            if type(exc).__module__.startswith("_pytest") and type(exc).__name__ == "Failed":
+                raise  # a failure stays a failure (pytest-timeout's "Timeout" among them)
+            raise BackendMisbehaved(f"the backend raised {describe(exc)} inside the check") from None
+
+
+def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
+               run_seed: int, profile: str | None) -> int:
     assert claim.check is not None, "untestable claims are never run"
     seed = claim_seed(claim.id, run_seed)
     calls = 0
@@ -111,7 +190,10 @@ def run_claim(claim: Claim, backend: Any, device: str, *, other: str | None = No
             nonlocal calls
             calls += 1
             note(f"reproduce: {reproduction(claim, backend, device, drawn)}")
+            pristine = copy.deepcopy(drawn)
             claim.check(**ctx, **drawn)
+            if not _same(drawn, pristine):
+                raise BackendMisbehaved("the backend modified the check's drawn inputs in place")
 
         # Named after the claim, so hypothesis's example database keeps each claim's own examples.
         check_on_drawn_inputs.__name__ = check_on_drawn_inputs.__qualname__ = claim.check.__name__

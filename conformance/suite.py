@@ -65,12 +65,11 @@ class ClaimItem(pytest.Item):
                 profile=self.config.getoption("hypothesis_profile", None),
             )
         except Exception as exc:
-            first = (str(exc).strip().splitlines() or [""])[0]
             example, repro = runner.falsifying_example(exc)
-            self.record(failure=f"{type(exc).__name__}: {first}", falsifying_example=example, reproduction=repro)
+            self.record(failure=runner.describe(exc), falsifying_example=example, reproduction=repro)
             if reason is None:
                 raise
-            pytest.xfail(f"{reason} [{type(exc).__name__}: {first}]")
+            pytest.xfail(f"{reason} [{runner.describe(exc)}]")
         self.record(examples=examples)
         if reason is not None:
             self.record(unexpected_pass=True, expected_reason=reason)
@@ -90,15 +89,32 @@ class ClaimItem(pytest.Item):
             f"--device {self.target.device} --claims '{c.id}'",
         ]
         exc = excinfo.value
-        if isinstance(exc, (Mismatch, pytest.fail.Exception)):
+        from conformance.runner import BackendMisbehaved
+
+        if isinstance(exc, (Mismatch, BackendMisbehaved, pytest.fail.Exception)):
             body = str(exc.msg if isinstance(exc, pytest.fail.Exception) else exc)
         else:
-            body = str(self._repr_failure_py(excinfo, style="short"))
+            body = _formatted(self, excinfo)
         notes = [n for n in getattr(exc, "__notes__", []) if n not in body]
         return "\n".join(header + ["", body] + notes)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, self.name
+
+
+def _formatted(item: ClaimItem, excinfo: Any) -> str:
+    """pytest's short traceback, or, if formatting itself fails (a hostile backend can
+    leave the interpreter unable to parse source), the frames without source lines."""
+    import traceback
+
+    from conformance.runner import describe
+
+    try:
+        return str(item._repr_failure_py(excinfo, style="short"))
+    except Exception as error:  # noqa: BLE001
+        frames = traceback.extract_tb(excinfo.value.__traceback__, limit=12)
+        lines = [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
+        return "\n".join([describe(excinfo.value), *lines, f"(traceback not formatted: {describe(error)})"])
 
 
 PLAN_KEY = pytest.StashKey[Any]()

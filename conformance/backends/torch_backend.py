@@ -17,11 +17,18 @@ class TorchBackend:
     device_kinds = ("cpu", "cuda", "mps", "meta")
     expected_failures: dict[str, str] = {}
 
+    _threads_set = False
+
     @property
     def namespace(self) -> Any:
         import torch
         import torch.utils.data  # noqa: F401  (the checks use t.utils.data)
 
+        if not TorchBackend._threads_set:
+            # The suite checks semantics, not speed: one intra-op thread per process keeps
+            # xdist workers from oversubscribing the cores (tiny ops slow down 10x otherwise).
+            torch.set_num_threads(1)
+            TorchBackend._threads_set = True
         return torch
 
     @property
