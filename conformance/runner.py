@@ -112,7 +112,9 @@ def reproduction(claim: Claim, backend: Any, device: str, drawn: dict[str, Any])
 def _context(claim: Claim, backend: Any, device: str, other: str | None, seed: int) -> Iterator[dict[str, Any]]:
     wanted = set(claim.parameters)
     with contextlib.ExitStack() as stack:
-        ctx: dict[str, Any] = {"t": backend.namespace, "device": device}
+        ctx: dict[str, Any] = {"t": backend.namespace}
+        if "device" in wanted:
+            ctx["device"] = device
         if "other_device" in wanted:
             ctx["other_device"] = other
         if "seed" in wanted:

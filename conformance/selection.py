@@ -64,7 +64,7 @@ def select_claims(patterns: list[str]) -> list[str]:
     testable = [c for c in spec.all_claims() if c.testable]
     if not patterns:
         return [c.id for c in testable]
-    chosen = [c.id for c in testable if any(fnmatch.fnmatchcase(c.id, p) or c.area == p for p in patterns)]
+    chosen = [c.id for c in testable if any(c.id == p or c.area == p or fnmatch.fnmatchcase(c.id, p) for p in patterns)]
     if not chosen:
         raise SelectionError(f"--claims {' '.join(patterns)!r} matches no testable claim (see python -m spec)")
     return chosen

@@ -81,6 +81,8 @@ def wrap_int(value: int, d: dtype) -> int:
 
 def storage(d: dtype, values: Any) -> array:  # type: ignore[type-arg]
     """An ``array`` of ``d`` holding ``values``; floats round on store, ints wrap."""
+    if d is bool_:
+        return array("B", map(bool, values))
     try:
         return array(d.typecode, values)
     except OverflowError:
@@ -126,7 +128,7 @@ def result_type(*operands: Any) -> dtype:
     zero_dim: dtype | None = None
     scalar_cat = -1
     for op in operands:
-        d = getattr(op, "dtype", None)
+        d = op.dtype if hasattr(op, "_shape") else None
         if d is None:
             scalar_cat = max(scalar_cat, scalar_category(op))
         elif op.dim() > 0:

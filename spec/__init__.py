@@ -30,6 +30,7 @@ from spec import (  # noqa: E402,F401  (registration)
     data,
     training,
     serialization,
+    serialization_safety,
     devices,
 )
 
@@ -66,4 +67,4 @@ def claims_in_area(area: str) -> list[Claim]:
 
 def select(pattern: str) -> list[Claim]:
     """Claims whose id matches a glob (``broadcasting.*``) or equals an area name."""
-    return [c for c in all_claims() if fnmatch.fnmatchcase(c.id, pattern) or c.area == pattern]
+    return [c for c in all_claims() if c.id == pattern or c.area == pattern or fnmatch.fnmatchcase(c.id, pattern)]

@@ -66,4 +66,5 @@ STRATEGIES = {
     "serialization_training_plan": lambda: training_plan(),
     "devices_device_string": lambda: device_string(),
     "devices_flag": lambda: st.booleans(),
+    "serialization_truncation": lambda: st.floats(0.0, 0.999),
 }

@@ -184,3 +184,42 @@ MUTANTS: list[Mutant] = [
         kills=("serialization.checkpoint.resumed-training-equals-uninterrupted",),
     ),
 ]
+
+
+def _load_unpickles_anything(torch: Any) -> None:
+    """torch.load as before 2.6: weights_only defaults to False, so files can run code."""
+    original = torch.load
+
+    def load(*args: Any, weights_only: Any = False, **kwargs: Any) -> Any:
+        return original(*args, weights_only=weights_only, **kwargs)
+
+    torch.load = load
+
+
+def _load_returns_none_on_damage(torch: Any) -> None:
+    """A damaged file loads as None instead of raising."""
+    original = torch.load
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return original(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - the mutation is to swallow the error
+            return None
+
+    torch.load = load
+
+
+MUTANTS += [
+    Mutant(
+        name="load_runs_code_in_pickles",
+        description="torch.load defaults to weights_only=False and runs code from the file",
+        patch=_load_unpickles_anything,
+        kills=("serialization.safety.default-load-refuses-code-in-a-pickle",),
+    ),
+    Mutant(
+        name="load_swallows_damaged_files",
+        description="torch.load returns None for a damaged file instead of raising",
+        patch=_load_returns_none_on_damage,
+        kills=("serialization.safety.truncated-file-raises",),
+    ),
+]
