@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -82,6 +83,13 @@ class Claim:
         return bool(self.inputs) or self.stateful
 
     @property
+    def statistical(self) -> bool:
+        """A check whose verdict rests on random samples: it takes ``seed`` and its
+        docstring states the test's false-positive rate."""
+        doc = (self.check.__doc__ or "") if self.check else ""
+        return "seed" in self.parameters and bool(_FALSE_POSITIVE.search(doc))
+
+    @property
     def testable(self) -> bool:
         return self.check is not None
 
@@ -106,6 +114,7 @@ class Claim:
             "testable": self.testable,
             "second_device": self.second_device.value,
             "stateful": self.stateful,
+            "statistical": self.statistical,
             "inputs": dict(self.inputs),
             "refs": list(self.refs),
             "reason": self.reason,
@@ -113,6 +122,7 @@ class Claim:
         }
 
 
+_FALSE_POSITIVE = re.compile(r"false[- ]positive", re.IGNORECASE)
 _REGISTRY: dict[str, Claim] = {}
 
 
