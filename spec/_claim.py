@@ -122,6 +122,7 @@ class Claim:
         }
 
 
+_ID = re.compile(r"[a-z0-9_\-]+(\.[a-z0-9_\-]+)+")  # no glob characters, commas or brackets
 _FALSE_POSITIVE = re.compile(r"false[- ]positive", re.IGNORECASE)
 _REGISTRY: dict[str, Claim] = {}
 
@@ -129,8 +130,8 @@ _REGISTRY: dict[str, Claim] = {}
 def _validate(c: Claim) -> None:
     if c.id in _REGISTRY:
         raise ValueError(f"claim id {c.id!r} is registered twice")
-    if "." not in c.id or c.id != c.id.strip() or " " in c.id:
-        raise ValueError(f"claim id {c.id!r} must be dotted, e.g. 'area.topic.what'")
+    if not _ID.fullmatch(c.id):
+        raise ValueError(f"claim id {c.id!r} must be dotted lowercase words, e.g. 'area.topic.what-it-asserts'")
     if c.source.first_line > c.source.last_line or c.source.first_line < 1:
         raise ValueError(f"{c.id}: bad line range {c.source.first_line}-{c.source.last_line}")
     if c.verdict.expects_failure and not c.paired_with:

@@ -13,7 +13,7 @@ from conformance.strategies import names as strategy_names
 from spec.seeds import ALL, seed_dir
 
 CLAIMS = spec.all_claims()
-ID_SHAPE = re.compile(r"^[a-z0-9_]+(\.[A-Za-z0-9_\-\[\]:,]+)+$")
+ID_SHAPE = re.compile(r"^[a-z0-9_\-]+(\.[a-z0-9_\-]+)+$")
 
 
 def seed_lines(seed: str) -> list[str]:

@@ -83,7 +83,7 @@ class DeclaresUnknownClaim(TorchBackend):
 
 class DeclaresDeviation(TorchBackend):
     name = "declares-deviation"
-    expected_failures = {"indexing.column.x[:,1]-is-second-column": "counts columns from 1"}
+    expected_failures = {"indexing.column.index-1-is-second-column": "counts columns from 1"}
 
     @property
     def namespace(self) -> Any:
