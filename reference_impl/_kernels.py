@@ -8,9 +8,10 @@ shapes; none knows about tensors or autograd.  Inner loops use ``map`` with
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable, Sequence
 from itertools import chain, repeat
 from math import prod
-from typing import Any, Callable, Sequence
+from typing import Any
 
 Shape = tuple[int, ...]
 Flat = Any  # a list or array of numbers, row-major
@@ -29,7 +30,7 @@ def contiguous_strides(shape: Sequence[int]) -> Shape:
 def strided_indices(shape: Sequence[int], strides: Sequence[int], offset: int) -> list[int]:
     """Storage positions of a strided view's elements, in row-major order."""
     idx = [offset]
-    for side, stride in zip(shape, strides):
+    for side, stride in zip(shape, strides, strict=False):
         steps = [k * stride for k in range(side)]
         idx = [i + s for i in idx for s in steps]
     return idx
@@ -68,7 +69,7 @@ def expand_flat(flat: Flat, shape: Sequence[int], out_shape: Sequence[int]) -> F
         return flat
     cur = flat if isinstance(flat, list) else list(flat)
     block = 1
-    for side, want in zip(reversed(shape), reversed(out_shape)):
+    for side, want in zip(reversed(shape), reversed(out_shape), strict=False):
         if side != want:
             if block == 1:
                 cur = list(chain.from_iterable(map(repeat, cur, repeat(want))))
@@ -91,7 +92,7 @@ def sum_dim(flat: Flat, shape: Sequence[int], dim: int) -> list[Any]:
     out: list[Any] = []
     span = n * inner
     for base in range(0, outer * span, span):
-        out.extend(map(sum, zip(*[flat[base + k:base + k + inner] for k in range(0, span, inner)])))
+        out.extend(map(sum, zip(*[flat[base + k:base + k + inner] for k in range(0, span, inner)], strict=False)))
     return out
 
 

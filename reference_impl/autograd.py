@@ -1,259 +1,25 @@
-"""Autograd: grad mode, graph nodes, the Function protocol and the backward engine.
+"""Autograd: the backward engine, with grad mode and the Function protocol re-exported.
 
-Mirrors: torch.autograd.  Each differentiable primitive is a
-:class:`Function` whose ``forward`` computes on flat buffers and whose
-``backward`` returns one gradient per input, three lines below.  Calling it
-records a node whose class is named as torch names it (``AddBackward0``...),
-with ``next_functions`` pointing at the inputs' nodes (``AccumulateGrad`` for
-leaves).  :func:`run_backward` sorts the graph iteratively (no recursion, so
-deep graphs are fine), then walks it once, summing gradients with ``+``.
+Mirrors: torch.autograd (backward, grad, Function, no_grad...).  The graph is
+recorded by :mod:`reference_impl.function`; :func:`run_backward` sorts it
+iteratively (no recursion, so deep graphs are fine), then walks it once,
+summing gradients with ``+``.
 """
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from reference_impl import grad_mode
+from reference_impl.function import AccumulateGrad, Context, Function, Node, _edge, node_class
+from reference_impl.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 
 if TYPE_CHECKING:
     from reference_impl.tensor import Tensor
 
-_grad_enabled = [True]
-
-
-def is_grad_enabled() -> bool:
-    """Mirrors: torch.is_grad_enabled()."""
-    return _grad_enabled[0]
-
-
-class _GradMode:
-    """Base of the grad-mode switches: context manager and decorator.
-
-    Mirrors: torch.autograd.grad_mode._DecoratorContextManager: the previous
-    mode is restored on exit, also when the block raises.
-    """
-
-    _mode: bool = False
-
-    def __init__(self) -> None:
-        self._prev: list[bool] = []
-
-    def __enter__(self) -> None:
-        self._prev.append(_grad_enabled[0])
-        _grad_enabled[0] = self._mode
-
-    def __exit__(self, *exc: object) -> None:
-        _grad_enabled[0] = self._prev.pop()
-
-    def __call__(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            with self.__class__():
-                return fn(*args, **kwargs)
-        return wrapper
-
-    def clone(self) -> _GradMode:
-        return self.__class__()
-
-
-class no_grad(_GradMode):
-    """Disable graph recording.  Mirrors: torch.no_grad."""
-
-    _mode = False
-
-
-class enable_grad(_GradMode):
-    """Enable graph recording.  Mirrors: torch.enable_grad."""
-
-    _mode = True
-
-
-class inference_mode(no_grad):
-    """Mirrors: torch.inference_mode, approximated by no_grad."""
-
-    def __init__(self, mode: bool = True) -> None:
-        super().__init__()
-        self._mode = not mode
-
-
-class set_grad_enabled(_GradMode):
-    """Set grad mode now; as a context manager, restore it on exit.
-
-    Mirrors: torch.set_grad_enabled(mode): the mode takes effect at
-    construction, so a plain call works too.
-    """
-
-    def __init__(self, mode: bool) -> None:
-        super().__init__()
-        self._mode = bool(mode)
-        self._prev.append(_grad_enabled[0])
-        _grad_enabled[0] = self._mode
-
-    def __enter__(self) -> None:
-        pass
-
-    def __exit__(self, *exc: object) -> None:
-        _grad_enabled[0] = self._prev.pop()
-
-    def __call__(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        _grad_enabled[0] = self._prev.pop()
-        mode = self._mode
-
-        @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            with set_grad_enabled(mode):
-                return fn(*args, **kwargs)
-        return wrapper
-
-
-class Node:
-    """A recorded operation (a tensor's ``grad_fn``).
-
-    Mirrors: torch.autograd.graph.Node: ``name()``, ``next_functions``,
-    ``register_hook``.  Subclasses exist only to carry torch's class names.
-    """
-
-    def __init__(self, fn: type[Function] | None, ctx: Context | None, inputs: Sequence[Any]) -> None:
-        self._fn = fn
-        self._ctx = ctx
-        self.next_functions: tuple[tuple[Node | None, int], ...] = tuple(
-            (_edge(t), 0) for t in inputs)
-        self._hooks: list[Callable[..., Any]] = []
-        self._retained: list[Any] = []
-
-    def name(self) -> str:
-        return type(self).__name__
-
-    def register_hook(self, hook: Callable[..., Any]) -> None:
-        self._hooks.append(hook)
-
-    def apply(self, grad: Tensor) -> tuple[Tensor | None, ...]:
-        if self._ctx is None or self._ctx.freed:
-            raise RuntimeError(
-                "Trying to backward through the graph a second time (or directly access saved tensors "
-                "after they have already been freed). Saved intermediate values of the graph are freed "
-                "when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
-                "backward through the graph a second time or if you need to access saved tensors after "
-                "calling backward.")
-        assert self._fn is not None
-        return self._fn.backward(self._ctx, grad)
-
-    def __repr__(self) -> str:
-        return f"<{self.name()} object at {hex(id(self))}>"
-
-
-class AccumulateGrad(Node):
-    """The sink of a leaf: adds incoming gradients into ``variable.grad``."""
-
-    def __init__(self, variable: Tensor) -> None:
-        self._fn = None
-        self._ctx = None
-        self.next_functions = ()
-        self._hooks = []
-        self._retained = []
-        self.variable = variable
-
-
-_NODE_CLASSES: dict[str, type[Node]] = {}
-
-
-def node_class(name: str) -> type[Node]:
-    """The Node subclass named ``name`` (``AddBackward0``...), made once."""
-    cls = _NODE_CLASSES.get(name)
-    if cls is None:
-        cls = _NODE_CLASSES[name] = type(name, (Node,), {"__doc__": f"Mirrors torch's {name}."})
-    return cls
-
-
-def _edge(t: Any) -> Node | None:
-    if t is None or not getattr(t, "requires_grad", False):
-        return None
-    if t.grad_fn is not None:
-        return t.grad_fn  # type: ignore[no-any-return]
-    acc = t._accumulator
-    if acc is None:
-        acc = t._accumulator = AccumulateGrad(t)
-    return acc  # type: ignore[no-any-return]
-
-
-class Context:
-    """What a forward leaves for its backward.
-
-    ``save`` records tensors with their version, so that a later in-place
-    change is detected when the backward needs them (as torch does).
-    """
-
-    __slots__ = ("_saved", "freed", "name", "__dict__")
-
-    def __init__(self) -> None:
-        self._saved: tuple[tuple[Any, int], ...] = ()
-        self.freed = False
-        self.name: str | None = None
-
-    def save(self, *tensors: Any) -> None:
-        self._saved = tuple((t, t._version if t is not None else 0) for t in tensors)
-
-    def saved(self) -> tuple[Any, ...]:
-        for t, version in self._saved:
-            if t is not None and t._version != version:
-                raise RuntimeError(
-                    "one of the variables needed for gradient computation has been modified by an "
-                    f"inplace operation: [{t.type_name()} {list(t.shape)}] is at version {t._version}; "
-                    f"expected version {version} instead.")
-        return tuple(t for t, _ in self._saved)
-
-    def save_for_backward(self, *tensors: Any) -> None:
-        """Mirrors: FunctionCtx.save_for_backward (custom Functions)."""
-        self.save(*tensors)
-
-    @property
-    def saved_tensors(self) -> tuple[Any, ...]:
-        return self.saved()
-
-    def free(self) -> None:
-        self._saved = ()
-        self.__dict__.clear()
-        self.freed = True
-
-
-class Function:
-    """A differentiable primitive: ``forward`` and ``backward`` side by side.
-
-    ``apply`` runs forward without recording, then, if grad mode is on and an
-    input requires grad, attaches a node to the result.  ``backward`` gets the
-    output's gradient and returns one gradient (or None) per positional input.
-    """
-
-    name = "Backward0"
-
-    @staticmethod
-    def forward(ctx: Context, *args: Any, **kwargs: Any) -> Tensor:
-        raise NotImplementedError
-
-    @staticmethod
-    def backward(ctx: Context, grad: Tensor) -> tuple[Tensor | None, ...]:
-        raise NotImplementedError
-
-    @classmethod
-    def apply(cls, *args: Any, **kwargs: Any) -> Tensor:
-        ctx = Context()
-        if not _grad_enabled[0]:
-            return cls.forward(ctx, *args, **kwargs)
-        record = any(getattr(a, "requires_grad", False) for a in args)
-        if record:
-            _grad_enabled[0] = False
-            try:
-                out = cls.forward(ctx, *args, **kwargs)
-            finally:
-                _grad_enabled[0] = True
-        else:
-            return cls.forward(ctx, *args, **kwargs)
-        inputs = [a if hasattr(a, "_accumulator") else None for a in args]
-        node = node_class(ctx.name or cls.name)(cls, ctx, inputs)
-        if any(out is a for a in args):
-            out = out._alias()
-        out.grad_fn = node
-        out._requires_grad = True
-        return out
+__all__ = ["AccumulateGrad", "Context", "Function", "Node", "backward", "enable_grad", "grad", "inference_mode",
+           "is_grad_enabled", "no_grad", "node_class", "run_backward", "set_grad_enabled"]
 
 
 def _as_grad(root: Tensor, grad: Any) -> Tensor:
@@ -301,7 +67,7 @@ def run_backward(roots: Sequence[Tensor], grads: Sequence[Any], retain_graph: bo
     ``autograd.grad``, the gradients of ``capture``'s tensors are collected).
     """
     pending: dict[Node, Any] = {}
-    for root, g in zip(roots, grads):
+    for root, g in zip(roots, grads, strict=False):
         if not root.requires_grad:
             raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
         node = _edge(root)
@@ -310,8 +76,8 @@ def run_backward(roots: Sequence[Tensor], grads: Sequence[Any], retain_graph: bo
         pending[node] = g if node not in pending else pending[node] + g
     deps = _discover(pending)
     ready = [n for n in pending if deps.get(n, 0) == 0]
-    prev = _grad_enabled[0]
-    _grad_enabled[0] = create_graph
+    prev = grad_mode._grad_enabled[0]
+    grad_mode._grad_enabled[0] = create_graph
     try:
         while ready:
             node = ready.pop()
@@ -347,7 +113,7 @@ def run_backward(roots: Sequence[Tensor], grads: Sequence[Any], retain_graph: bo
                 if deps[nxt] == 0:
                     ready.append(nxt)
     finally:
-        _grad_enabled[0] = prev
+        grad_mode._grad_enabled[0] = prev
 
 
 def _accumulate(leaf: Tensor, grad: Tensor, create_graph: bool) -> None:
@@ -379,7 +145,7 @@ def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None =
         inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
         found = grad(tensors, inputs, grad_tensors, retain_graph=retain, create_graph=create_graph,
                      allow_unused=True)
-        for t, g in zip(inputs, found):
+        for t, g in zip(inputs, found, strict=False):
             if g is not None:
                 _accumulate(t, g, create_graph)
         return
@@ -410,7 +176,7 @@ def grad(outputs: Any, inputs: Any, grad_outputs: Any = None, retain_graph: bool
     retain = create_graph if retain_graph is None else retain_graph
     run_backward(outputs, grad_outputs, retain, create_graph, capture=capture, accumulate=False)
     result = []
-    for t, n in zip(inputs, nodes):
+    for t, n in zip(inputs, nodes, strict=False):
         g = capture.get(id(n)) if n is not None else None
         if g is None:
             if materialize_grads:

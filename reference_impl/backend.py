@@ -21,12 +21,6 @@ class ReferenceBackend:
         "overview.nn-catalogue.quantized-functions":
             "reference_impl has no quantized tensors: torch.nn.quantized and torch.quantize_per_tensor "
             "(quint8 storage, int_repr, dequantize) are not implemented.",
-        "overview.nn-catalogue.layer-categories":
-            "reference_impl does not implement nn.Transformer, nn.TransformerEncoderLayer or nn.EmbeddingBag; "
-            "every other listed class exists and is an nn.Module subclass.",
-        "layers.conv.family-of-conv-layers":
-            "reference_impl implements Conv1d, Conv2d and ConvTranspose2d only; Conv3d, ConvTranspose1d and "
-            "ConvTranspose3d are not implemented.",
     }
 
     @property

@@ -10,8 +10,9 @@ int64 or float32 from nested Python lists and copies (never shares) its input.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from math import prod
-from typing import Any, Sequence
+from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import random as rnd
@@ -41,7 +42,7 @@ def _flatten_nested(data: Any) -> tuple[list[Any], tuple[int, ...]]:
                 break
             continue
         n = len(level[0])
-        for i, item in enumerate(level):
+        for _i, item in enumerate(level):
             if not isinstance(item, (list, tuple, Tensor)) or len(item) != n:
                 got = len(item) if isinstance(item, (list, tuple)) else type(item).__name__
                 raise ValueError(f"expected sequence of length {n} at dim {len(shape)} (got {got})")

@@ -33,7 +33,8 @@ class device:
             raise RuntimeError(f"Expected one of cpu, sim device type at start of device string: {type}")
         if idx:
             if index is not None:
-                raise RuntimeError(f"type (string) must not include an index because index was passed explicitly: {type}")
+                raise RuntimeError("type (string) must not include an index because index was passed explicitly: "
+                                   f"{type}")
             index = int(idx)
         self.type = kind
         self.index = index

@@ -44,7 +44,7 @@ def from_numpy(arr: Any) -> Tensor:
         t = Tensor._of([], shape, d)
         return t
     # the whole memory block the array spans, from its first element
-    span = 1 + sum((side - 1) * st for side, st in zip(shape, strides))
+    span = 1 + sum((side - 1) * st for side, st in zip(shape, strides, strict=False))
     base = np.lib.stride_tricks.as_strided(arr, shape=(span,), strides=(item,))
     buf = memoryview(base).cast("B").cast(d.typecode)
     t = object.__new__(Tensor)

@@ -11,10 +11,11 @@ and argument checks.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from reference_impl import creation
-from reference_impl.autograd import no_grad
+from reference_impl.grad_mode import no_grad
 from reference_impl.tensor import Tensor
 
 required = object()
@@ -87,13 +88,13 @@ class Optimizer:
         groups = state_dict["param_groups"]
         if len(groups) != len(self.param_groups):
             raise ValueError("loaded state dict has a different number of parameter groups")
-        for mine, theirs in zip(self.param_groups, groups):
+        for mine, theirs in zip(self.param_groups, groups, strict=False):
             if len(mine["params"]) != len(theirs["params"]):
                 raise ValueError("loaded state dict contains a parameter group that doesn't match the size of "
                                  "optimizer's group")
         by_index = {}
-        for mine, theirs in zip(self.param_groups, groups):
-            for p, i in zip(mine["params"], theirs["params"]):
+        for mine, theirs in zip(self.param_groups, groups, strict=False):
+            for p, i in zip(mine["params"], theirs["params"], strict=False):
                 by_index[i] = p
         self.state = {}
         for i, s in state_dict["state"].items():
@@ -103,7 +104,7 @@ class Optimizer:
             self.state[p] = {k: (v.detach().clone().to(p.device, p.dtype if v.is_floating_point() and k != "step"
                                                         else v.dtype) if isinstance(v, Tensor) else v)
                              for k, v in s.items()}
-        for mine, theirs in zip(self.param_groups, groups):
+        for mine, theirs in zip(self.param_groups, groups, strict=False):
             for k, v in theirs.items():
                 if k != "params":
                     mine[k] = v
@@ -228,7 +229,8 @@ class AdamW(Adam):
 
 
 class RMSprop(Optimizer):
-    """Mirrors: torch.optim.RMSprop(params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False)."""
+    """Mirrors: torch.optim.RMSprop(params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0,
+    centered=False)."""
 
     def __init__(self, params: Iterable[Any], lr: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
                  weight_decay: float = 0, momentum: float = 0, centered: bool = False, **kwargs: Any) -> None:
@@ -263,7 +265,8 @@ class RMSprop(Optimizer):
 
 
 class Adagrad(Optimizer):
-    """Mirrors: torch.optim.Adagrad(params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10)."""
+    """Mirrors: torch.optim.Adagrad(params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0,
+    eps=1e-10)."""
 
     def __init__(self, params: Iterable[Any], lr: float = 1e-2, lr_decay: float = 0, weight_decay: float = 0,
                  initial_accumulator_value: float = 0, eps: float = 1e-10, **kwargs: Any) -> None:
@@ -295,7 +298,7 @@ class lr_scheduler:  # noqa: N801 - torch's module name
 
         def step(self) -> None:
             self.last_epoch += 1
-            for g, base in zip(self.optimizer.param_groups, self.base_lrs):
+            for g, base in zip(self.optimizer.param_groups, self.base_lrs, strict=False):
                 g["lr"] = base * self.gamma ** (self.last_epoch // self.step_size)
 
         def get_last_lr(self) -> list[float]:

@@ -16,7 +16,6 @@ the target).  A malformed, truncated or corrupt file raises
 
 from __future__ import annotations
 
-
 import json
 import os
 import struct

@@ -11,13 +11,14 @@ shape methods are one-line delegations to :mod:`reference_impl.ops`.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable, Iterator, Sequence
 from math import prod
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import _kernels as K
 from reference_impl import autograd, tensor_methods
-from reference_impl.device import CPU, canonical, device
+from reference_impl.device import CPU, device
 
 
 class Storage:
@@ -138,7 +139,7 @@ class Tensor(tensor_methods.TensorMethods):
                 type(values) is type(data) and getattr(values, "typecode", None) == self.dtype.typecode) else values
         else:
             buf = dt.storage(self.dtype, values)
-            for i, v in zip(self._positions(), buf):
+            for i, v in zip(self._positions(), buf, strict=False):
                 data[i] = v
         self._st.version += 1
 
@@ -297,7 +298,7 @@ class Tensor(tensor_methods.TensorMethods):
 
     def __bool__(self) -> bool:
         if self.numel() != 1:
-            raise RuntimeError(f"Boolean value of Tensor with more than one value is ambiguous")
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self.item())
 
     def numpy(self, *, force: bool = False) -> Any:

@@ -110,7 +110,8 @@ class TensorMethods:
         return ops.var(self, dim, unbiased, keepdim, correction=correction)
     def std(self, dim: Any = None, unbiased: Any = None, keepdim: bool = False, *, correction: Any = None) -> Any:
         return ops.std(self, dim, unbiased, keepdim, correction=correction)
-    def norm(self, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> Any: return ops.norm(self, p, dim, keepdim)
+    def norm(self, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> Any:
+        return ops.norm(self, p, dim, keepdim)
     def all(self, dim: Any = None, keepdim: bool = False) -> Any: return ops.all(self, dim, keepdim)
     def any(self, dim: Any = None, keepdim: bool = False) -> Any: return ops.any(self, dim, keepdim)
     def logsumexp(self, dim: Any, keepdim: bool = False) -> Any: return ops.logsumexp(self, dim, keepdim)

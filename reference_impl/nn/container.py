@@ -8,9 +8,10 @@ ModuleDict.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from reference_impl.nn.module import Module
+from reference_impl.nn.module import Module, _addindent
 from reference_impl.nn.parameter import Parameter
 
 
@@ -82,6 +83,21 @@ class ModuleList(Module):
 
     def __iter__(self) -> Iterator[Module]:
         return iter(list(self._modules.values()))
+
+    def __repr__(self) -> str:
+        """Mirrors: ModuleList.__repr__: runs of equal children print once, as ``(i-j): n x child``."""
+        if not len(self):
+            return self._get_name() + "()"
+        runs: list[list[Any]] = []  # [first index, last index, repr]
+        for i, child in enumerate(self):
+            text = repr(child)
+            if runs and runs[-1][2] == text:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i, text])
+        lines = [_addindent(f"({a}): {text}" if a == b else f"({a}-{b}): {b - a + 1} x {text}", 2)
+                 for a, b, text in runs]
+        return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
 
     def append(self, module: Module) -> ModuleList:
         self.add_module(str(len(self)), module)

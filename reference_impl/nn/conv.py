@@ -1,6 +1,6 @@
 """Convolution, pooling and batch-norm layers.
 
-Mirrors: nn.Conv1d / Conv2d / ConvTranspose2d (default init
+Mirrors: nn.Conv1d/2d/3d and ConvTranspose1d/2d/3d (default init
 ``kaiming_uniform_(weight, a=sqrt(5))`` and the bias from
 1/sqrt(fan_in), fan_in read from the weight: in_channels/groups * k*k, or
 for a transposed conv out_channels/groups * k*k), nn.MaxPool2d, AvgPool2d,
@@ -15,7 +15,7 @@ from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import creation
-from reference_impl.autograd import no_grad
+from reference_impl.grad_mode import no_grad
 from reference_impl.nn import functional as F
 from reference_impl.nn import init
 from reference_impl.nn.module import Module
@@ -129,6 +129,55 @@ class ConvTranspose2d(_ConvNd):
 
     def forward(self, x: Tensor, output_size: Any = None) -> Tensor:
         return F.conv_transpose2d(x, self.weight, self.bias, self.stride, self.padding, self.output_padding,
+                                  self.groups, self.dilation)
+
+
+class Conv3d(_ConvNd):
+    """Mirrors: nn.Conv3d (weight shape (out, in/groups, kd, kh, kw))."""
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: Any, stride: Any = 1, padding: Any = 0,
+                 dilation: Any = 1, groups: int = 1, bias: bool = True, padding_mode: str = "zeros",
+                 device: Any = None, dtype: Any = None) -> None:
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, 3,
+                         padding_mode=padding_mode, device=device, dtype=dtype)
+
+    def forward(self, x: Tensor) -> Tensor:
+        if self.padding_mode != "zeros" and not isinstance(self.padding, str):
+            pd, ph, pw = self.padding
+            x = F.pad(x, (pw, pw, ph, ph, pd, pd), mode=self.padding_mode)
+            return F.conv3d(x, self.weight, self.bias, self.stride, 0, self.dilation, self.groups)
+        return F.conv3d(x, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class ConvTranspose1d(_ConvNd):
+    """Mirrors: nn.ConvTranspose1d (weight shape (in, out/groups, k))."""
+
+    transposed = True
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: Any, stride: Any = 1, padding: Any = 0,
+                 output_padding: Any = 0, groups: int = 1, bias: bool = True, dilation: Any = 1,
+                 padding_mode: str = "zeros", device: Any = None, dtype: Any = None) -> None:
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, 1,
+                         output_padding, padding_mode, device, dtype)
+
+    def forward(self, x: Tensor, output_size: Any = None) -> Tensor:
+        return F.conv_transpose1d(x, self.weight, self.bias, self.stride, self.padding, self.output_padding,
+                                  self.groups, self.dilation)
+
+
+class ConvTranspose3d(_ConvNd):
+    """Mirrors: nn.ConvTranspose3d (weight shape (in, out/groups, kd, kh, kw))."""
+
+    transposed = True
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: Any, stride: Any = 1, padding: Any = 0,
+                 output_padding: Any = 0, groups: int = 1, bias: bool = True, dilation: Any = 1,
+                 padding_mode: str = "zeros", device: Any = None, dtype: Any = None) -> None:
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, 3,
+                         output_padding, padding_mode, device, dtype)
+
+    def forward(self, x: Tensor, output_size: Any = None) -> Tensor:
+        return F.conv_transpose3d(x, self.weight, self.bias, self.stride, self.padding, self.output_padding,
                                   self.groups, self.dilation)
 
 

@@ -91,7 +91,8 @@ class LayerNorm(Module):
         return out
 
     def extra_repr(self) -> str:
-        return f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}"
+        return (f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}, "
+                f"bias={self.bias is not None}")  # mirrors LayerNorm.extra_repr (2.13)
 
 
 class GroupNorm(Module):

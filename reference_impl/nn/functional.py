@@ -10,19 +10,32 @@ import math
 from typing import Any
 
 from reference_impl import _dtype as dt
-from reference_impl.ops.conv import (adaptive_avg_pool2d, avg_pool2d, conv1d, conv2d, conv_transpose2d,
-                                     max_pool2d)
+from reference_impl.ops.compare import where
+from reference_impl.ops.conv import adaptive_avg_pool2d, avg_pool2d, conv1d, conv2d, conv_transpose2d, max_pool2d
+from reference_impl.ops.convnd import conv3d, conv_transpose1d, conv_transpose3d
 from reference_impl.ops.linalg import linear
-from reference_impl.ops.nnops import (batch_norm, binary_cross_entropy, binary_cross_entropy_with_logits,
-                                      cross_entropy, dropout, embedding, l1_loss, log_softmax, mse_loss, nll_loss,
-                                      smooth_l1_loss, softmax)
-from reference_impl.ops.pointwise import leaky_relu as _leaky_relu
-from reference_impl.ops.pointwise import relu as _relu
-from reference_impl.ops.pointwise import sigmoid, tanh, where
+from reference_impl.ops.nnops import (
+    batch_norm,
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    dropout,
+    embedding,
+    l1_loss,
+    log_softmax,
+    mse_loss,
+    nll_loss,
+    smooth_l1_loss,
+    softmax,
+)
+from reference_impl.ops.unary import leaky_relu as _leaky_relu
+from reference_impl.ops.unary import relu as _relu
+from reference_impl.ops.unary import sigmoid, tanh
 from reference_impl.tensor import Tensor
 
 __all__ = ["adaptive_avg_pool2d", "avg_pool2d", "batch_norm", "binary_cross_entropy",
-           "binary_cross_entropy_with_logits", "conv1d", "conv2d", "conv_transpose2d", "cross_entropy", "dropout",
+           "binary_cross_entropy_with_logits", "conv1d", "conv2d", "embedding_bag", "conv3d", "conv_transpose1d",
+           "conv_transpose2d", "conv_transpose3d", "cross_entropy", "dropout",
            "elu", "embedding", "gelu", "l1_loss", "leaky_relu", "linear", "log_softmax", "max_pool2d", "mse_loss",
            "nll_loss", "normalize", "one_hot", "pad", "relu", "sigmoid", "silu", "smooth_l1_loss", "softmax",
            "softplus", "tanh", "hardtanh", "relu6", "huber_loss", "mish", "logsigmoid"]
@@ -49,7 +62,7 @@ def gelu(x: Tensor, approximate: str = "none") -> Tensor:
     """Mirrors: F.gelu (exact erf form, or the tanh approximation)."""
     if approximate == "tanh":
         return x * 0.5 * (1 + tanh((x + x * x * x * 0.044715) * math.sqrt(2 / math.pi)))
-    from reference_impl.ops.pointwise import _unary
+    from reference_impl.ops._common import unary as _unary
     cdf = _unary(lambda v: 0.5 * (1 + math.erf(v / math.sqrt(2))), x.detach())
     pdf = _unary(lambda v: math.exp(-v * v / 2) / math.sqrt(2 * math.pi), x.detach())
     # x * Phi(x), differentiable through x with d/dx = Phi(x) + x phi(x)
@@ -152,3 +165,10 @@ def _pad_by_index(x: Tensor, pad: Any, mode: str) -> Tensor:
             idx.append(k)
         out = out[(slice(None),) * d + (idx,)]
     return out
+
+
+def embedding_bag(input: Tensor, weight: Tensor, offsets: Any = None, *args: Any, **kwargs: Any) -> Tensor:
+    """Mirrors: F.embedding_bag (see reference_impl.nn.sparse)."""
+    from reference_impl.nn.sparse import embedding_bag as _embedding_bag
+
+    return _embedding_bag(input, weight, offsets, *args, **kwargs)

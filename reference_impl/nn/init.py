@@ -14,7 +14,7 @@ import math
 import warnings
 from typing import Any
 
-from reference_impl.autograd import no_grad
+from reference_impl.grad_mode import no_grad
 from reference_impl.tensor import Tensor
 
 
@@ -158,14 +158,14 @@ def orthogonal_(tensor: Tensor, gain: float = 1.0, generator: Any = None) -> Ten
     while len(vecs) < m:
         v = gen.normal_list(n)
         for u in vecs:
-            d = sum(a * b for a, b in zip(v, u))
-            v = [a - d * b for a, b in zip(v, u)]
+            d = sum(a * b for a, b in zip(v, u, strict=False))
+            v = [a - d * b for a, b in zip(v, u, strict=False)]
         norm = math.sqrt(sum(a * a for a in v))
         if norm > 1e-8:
             vecs.append([a / norm for a in v])
     q = [[vecs[j][i] for j in range(m)] for i in range(n)]  # n x m, orthonormal columns
     if rows < cols:
-        q = [list(r) for r in zip(*q)]
+        q = [list(r) for r in zip(*q, strict=False)]
     with no_grad():
         tensor._write([gain * v for r in q for v in r])
     return tensor

@@ -199,6 +199,12 @@ class Embedding(Module):
     def __init__(self, num_embeddings: int, embedding_dim: int, padding_idx: Any = None, *args: Any,
                  device: Any = None, dtype: Any = None, **kwargs: Any) -> None:
         super().__init__()
+        if padding_idx is not None:  # mirrors nn.Embedding.__init__: same checks, negative index wrapped
+            if padding_idx > 0 and padding_idx >= num_embeddings:
+                raise AssertionError("Padding_idx must be within num_embeddings")
+            if padding_idx < 0 and padding_idx < -num_embeddings:
+                raise AssertionError("Padding_idx must be within num_embeddings")
+            padding_idx = padding_idx + num_embeddings if padding_idx < 0 else padding_idx
         self.num_embeddings, self.embedding_dim, self.padding_idx = num_embeddings, embedding_dim, padding_idx
         self.weight = Parameter(creation.empty(num_embeddings, embedding_dim, device=device, dtype=dtype))
         init.normal_(self.weight)
@@ -208,7 +214,7 @@ class Embedding(Module):
                 self.weight[padding_idx] = 0.0
 
     def forward(self, idx: Tensor) -> Tensor:
-        return F.embedding(idx, self.weight)
+        return F.embedding(idx, self.weight, self.padding_idx)
 
     def extra_repr(self) -> str:
         return f"{self.num_embeddings}, {self.embedding_dim}" + (

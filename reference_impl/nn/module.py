@@ -11,14 +11,14 @@ run torch's checks in torch's order with torch's exception types;
 
 from __future__ import annotations
 
-from collections import OrderedDict, namedtuple
-from typing import Any, Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from reference_impl.autograd import no_grad
+from reference_impl.grad_mode import no_grad
 from reference_impl.nn.parameter import Buffer, Parameter
 from reference_impl.tensor import Tensor
-
-_IncompatibleKeys = namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])
+from reference_impl.utils.hooks import RemovableHandle as _Handle
 
 
 def _addindent(text: str, spaces: int) -> str:
@@ -37,7 +37,8 @@ class Module:
         if args or kwargs:
             raise TypeError(f"{type(self).__name__}.__init__() got an unexpected keyword argument "
                             f"'{next(iter(kwargs))}'" if kwargs else
-                            f"{type(self).__name__}.__init__() takes 1 positional argument but {len(args) + 1} were given")
+                            f"{type(self).__name__}.__init__() takes 1 positional argument but {len(args) + 1} "
+                            "were given")
         object.__setattr__(self, "training", True)
         object.__setattr__(self, "_parameters", {})
         object.__setattr__(self, "_buffers", {})
@@ -285,49 +286,9 @@ class Module:
     def load_state_dict(self, state_dict: Any, strict: bool = True, assign: bool = False) -> Any:
         """Mirrors: nn.Module.load_state_dict: in-place copies; strict reports missing and
         unexpected keys; a shape mismatch is an error even when not strict."""
-        if not hasattr(state_dict, "keys"):
-            raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
-        missing: list[str] = []
-        errors: list[str] = []
-        expected: set[str] = set()
-        for mod_prefix, mod in self.named_modules():
-            pre = mod_prefix + "." if mod_prefix else ""
-            local = [(n, p) for n, p in mod._parameters.items() if p is not None]
-            local += [(n, b) for n, b in mod._buffers.items()
-                      if b is not None and n not in mod._non_persistent_buffers_set]
-            for name, target in local:
-                key = pre + name
-                expected.add(key)
-                if key not in state_dict:
-                    missing.append(key)
-                    continue
-                value = state_dict[key]
-                if not isinstance(value, Tensor):
-                    errors.append(f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like '
-                                  f"object from checkpoint but received {type(value)}")
-                    continue
-                if value.shape != target.shape:
-                    errors.append(f"size mismatch for {key}: copying a param with shape {value.shape} from "
-                                  f"checkpoint, the shape in current model is {target.shape}.")
-                    continue
-                with no_grad():
-                    if assign:
-                        if name in mod._parameters:
-                            mod._parameters[name] = value if isinstance(value, Parameter) else Parameter(
-                                value, target.requires_grad)
-                        else:
-                            mod._buffers[name] = value
-                    else:
-                        target.copy_(value)
-        unexpected = [k for k in state_dict.keys() if k not in expected]
-        if strict:
-            if unexpected:
-                errors.insert(0, "Unexpected key(s) in state_dict: " + ", ".join(f'"{k}"' for k in unexpected) + ". ")
-            if missing:
-                errors.insert(0, "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ")
-        if errors:
-            raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
-        return _IncompatibleKeys(missing, unexpected)
+        from reference_impl.nn.state import load_state_dict
+
+        return load_state_dict(self, state_dict, strict, assign)
 
     # -- modes and conversion ----------------------------------------------------------------
     def train(self, mode: bool = True) -> Module:
@@ -368,7 +329,7 @@ class Module:
         """Convert every parameter and buffer in place; Parameters keep their identity."""
         for m in self.children():
             m._apply(fn)
-        for name, p in self._parameters.items():
+        for p in self._parameters.values():
             if p is None:
                 continue
             with no_grad():
@@ -387,8 +348,8 @@ class Module:
 
     def to(self, *args: Any, **kwargs: Any) -> Module:
         """Mirrors: nn.Module.to(device) / to(dtype) (floating tensors only change dtype)."""
-        from reference_impl.ops import to as tensor_to
         from reference_impl._dtype import dtype as dtype_cls
+        from reference_impl.ops import to as tensor_to
 
         dtype = kwargs.pop("dtype", None)
         device = kwargs.pop("device", None)
@@ -400,7 +361,8 @@ class Module:
             else:
                 device = a
         if dtype is not None and not dtype.is_floating_point:
-            raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired dtype={dtype}")
+            raise TypeError("nn.Module.to only accepts floating point or complex dtypes, but got desired "
+                            f"dtype={dtype}")
 
         def convert(t: Tensor) -> Tensor:
             return tensor_to(t, device=device, dtype=dtype if t.is_floating_point() else None)
@@ -413,7 +375,6 @@ class Module:
         return self.to("cuda")
 
     def float(self) -> Module:
-        from reference_impl import _dtype as dt
         return self._apply(lambda t: t.float() if t.is_floating_point() else t)
 
     def double(self) -> Module:
@@ -444,21 +405,6 @@ class Module:
             else:
                 main += "\n  " + "\n  ".join(lines) + "\n"
         return main + ")"
-
-
-class _Handle:
-    """Mirrors: torch.utils.hooks.RemovableHandle."""
-
-    _next = 0
-
-    def __init__(self, store: Any, hook: Callable[..., Any]) -> None:
-        _Handle._next += 1
-        self.id = _Handle._next
-        self._store = store
-        store[self.id] = hook
-
-    def remove(self) -> None:
-        self._store.pop(self.id, None)
 
 
 def _typename(obj: Any) -> str:

@@ -8,9 +8,10 @@ parameters_to_vector and vector_to_parameters.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from reference_impl.autograd import no_grad
+from reference_impl.grad_mode import no_grad
 from reference_impl.tensor import Tensor
 
 

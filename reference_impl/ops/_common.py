@@ -7,9 +7,10 @@ cpu tensor counts as a scalar), numpy broadcasting, and result_type.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from itertools import repeat
 from math import prod
-from typing import Any, Callable
+from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import _kernels as K
@@ -139,3 +140,23 @@ def dims_of(dim: Any, ndim: int) -> tuple[int, ...]:
         dim = (dim,)
     out = sorted({wrap_dim(d, ndim) for d in dim})
     return tuple(out)
+
+
+def binary(fast: Any, a: Any, b: Any, d: dt.dtype | None = None, safe: Any = None) -> Tensor:
+    """Apply ``fast`` over the broadcast elements of a and b; result of dtype d."""
+    if not isinstance(a, Tensor):
+        a = scalar(a)
+    if not isinstance(b, Tensor):
+        b = scalar(b)
+    dev = common_device(a, b)
+    shape = K.broadcast_shapes(shape_of(a), shape_of(b))
+    out_dtype = d or dt.result_type(a, b)
+    fa, fb = operand_flat(a, shape), operand_flat(b, shape)
+    values = safe_map(fast, safe, fa, fb) if safe else list(map(fast, fa, fb))
+    return new(values, shape, out_dtype, dev)
+
+
+def unary(fn: Any, x: Tensor, d: dt.dtype | None = None, safe: Any = None) -> Tensor:
+    flat = x._flat()
+    values = safe_map(fn, safe, flat) if safe else list(map(fn, flat))
+    return new(values, x._shape, d or x.dtype, x.device)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from reference_impl import _kernels as K
-from reference_impl.autograd import Context, Function
+from reference_impl.function import Context, Function
 from reference_impl.ops._common import common_device, new
 from reference_impl.tensor import Tensor
 
@@ -56,7 +56,7 @@ def _gather_cols(plane: list[Any], idx: tuple[int, ...], pad_value: Any) -> list
 
 
 def _scatter_cols(acc: list[Any], idx: tuple[int, ...], values: list[Any]) -> None:
-    for i, v in zip(idx, values):
+    for i, v in zip(idx, values, strict=False):
         acc[i] += v
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import _kernels as K
-from reference_impl.autograd import Context, Function
+from reference_impl.function import Context, Function
 from reference_impl.ops._common import common_device, new, operand_flat, wrap_dim
 from reference_impl.tensor import Tensor
 
@@ -62,7 +62,7 @@ def _index_lists(mask: Any) -> list[list[int]]:
     flat = mask._flat()
     hits = [i for i, v in enumerate(flat) if v]
     strides = K.contiguous_strides(mask._shape)
-    return [[(h // s) % side for h in hits] for side, s in zip(mask._shape, strides)]
+    return [[(h // s) % side for h in hits] for side, s in zip(mask._shape, strides, strict=False)]
 
 
 def plan(x: Tensor, key: Any, strides: tuple[int, ...], offset: int) -> tuple[list[int], tuple[int, ...], bool, Any]:
@@ -156,10 +156,10 @@ def plan(x: Tensor, key: Any, strides: tuple[int, ...], offset: int) -> tuple[li
     bshape = K.broadcast_shapes(*adv_shapes)
     n = prod(bshape)
     group = [0] * n
-    for (d, lst), s in zip(adv, adv_shapes):
+    for (d, lst), s in zip(adv, adv_shapes, strict=False):
         step = strides[d] if d >= 0 else 0
         expanded = K.expand_flat(lst, s, bshape) if s != bshape else lst
-        group = [g + v * step for g, v in zip(group, expanded)]
+        group = [g + v * step for g, v in zip(group, expanded, strict=False)]
     adjacent = adv_pos == list(range(adv_pos[0], adv_pos[0] + len(adv_pos)))
     comps = [c for c in comps if c[0] != () or c[1] != []]
     first = adv_pos[0] - sum(1 for p in adv_pos[1:] if p < adv_pos[0]) if adjacent else 0
@@ -235,7 +235,7 @@ class AdvancedIndex(Function):
     @staticmethod
     def backward(ctx: Context, g: Tensor) -> tuple[Any, ...]:
         acc = [0.0] * prod(ctx.shape)
-        for p, v in zip(ctx.positions, g._flat()):
+        for p, v in zip(ctx.positions, g._flat(), strict=False):
             acc[p] += v
         return (new(acc, ctx.shape, g.dtype, g.device), None, None)
 
@@ -276,7 +276,7 @@ def setitem(x: Tensor, key: Any, value: Any) -> None:
         values = operand_flat(value, shape)
     buf = dt.storage(x.dtype, values)
     data = x._st.data
-    for p, v in zip(positions, buf):
+    for p, v in zip(positions, buf, strict=False):
         data[p] = v
     x._st.version += 1
     if isinstance(value, Tensor) and value.requires_grad or x.requires_grad:
@@ -303,9 +303,9 @@ def scatter_along(base: Tensor, dim: int, index: Tensor, src: Tensor) -> Tensor:
     strides = K.contiguous_strides(base._shape)
     d = wrap_dim(dim, base.dim())
     idx_strides = K.contiguous_strides(index._shape)
-    for flat_i, (ix, v) in enumerate(zip(index._flat(), src._flat())):
+    for flat_i, (ix, v) in enumerate(zip(index._flat(), src._flat(), strict=False)):
         pos = 0
-        for axis, (s, bs) in enumerate(zip(idx_strides, strides)):
+        for axis, (s, bs) in enumerate(zip(idx_strides, strides, strict=False)):
             coord = (flat_i // s) % index._shape[axis] if index._shape[axis] else 0
             pos += (ix if axis == d else coord) * bs
         out[pos] += v
@@ -324,7 +324,7 @@ class Gather(Function):
         vals = []
         for fi, ix in enumerate(index._flat()):
             pos = 0
-            for axis, (s, bs) in enumerate(zip(istr, strides)):
+            for axis, (s, bs) in enumerate(zip(istr, strides, strict=False)):
                 pos += (ix if axis == d else (fi // s) % index._shape[axis]) * bs
             vals.append(flat[pos])
         ctx.shape, ctx.d, ctx.index = x._shape, d, index

@@ -9,11 +9,12 @@ tensor's own (no float into an int tensor).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import autograd
-from reference_impl.autograd import Context, Function
+from reference_impl.function import Context, Function
 from reference_impl.ops._common import operand_flat
 from reference_impl.tensor import Tensor
 
@@ -70,7 +71,7 @@ class CopyFrom(Function):
 
     @staticmethod
     def backward(ctx: Context, g: Tensor) -> tuple[Any, ...]:
-        from reference_impl.ops.pointwise import sum_to
+        from reference_impl.ops.unbroadcast import sum_to
         return (g * 0, sum_to(g, ctx.shape).to(ctx.dev, ctx.d))
 
 
@@ -137,7 +138,7 @@ class SetItem(Function):
 
     @staticmethod
     def backward(ctx: Context, g: Tensor) -> tuple[Any, ...]:
-        from reference_impl.ops.pointwise import _grad_meta
+        from reference_impl.ops.unbroadcast import _grad_meta
         g_prev = g.clone()
         g_prev[ctx.key] = 0
         g_value = _grad_meta(ctx.meta, g[ctx.key]) if ctx.meta is not None else None

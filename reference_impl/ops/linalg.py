@@ -14,7 +14,7 @@ from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import _kernels as K
-from reference_impl.autograd import Context, Function
+from reference_impl.function import Context, Function
 from reference_impl.ops._common import common_device, new
 from reference_impl.tensor import Tensor
 
@@ -57,9 +57,9 @@ class Dot(Function):
     def forward(ctx: Context, a: Tensor, b: Tensor) -> Tensor:
         d = _check(a, b)
         if a._shape != b._shape:
-            raise RuntimeError("inconsistent tensor size, expected tensor [%d] and src [%d] to have the same number "
-                               "of elements, but got %d and %d elements respectively"
-                               % (a._shape[0], b._shape[0], a._shape[0], b._shape[0]))
+            raise RuntimeError(f"inconsistent tensor size, expected tensor [{a._shape[0]}] and src [{b._shape[0]}] "
+                               f"to have the same number of elements, but got {a._shape[0]} and {b._shape[0]} "
+                               "elements respectively")
         ctx.save(a, b)
         fa, fb = a._flat(), b._flat()
         import operator
@@ -96,7 +96,7 @@ class Bmm(Function):
 
     @staticmethod
     def forward(ctx: Context, a: Tensor, b: Tensor, name: str) -> Tensor:
-        from reference_impl.ops.pointwise import sum_to  # noqa: F401
+        from reference_impl.ops.unbroadcast import sum_to  # noqa: F401
 
         d = _check(a, b)
         ctx.name = name
@@ -118,7 +118,7 @@ class Bmm(Function):
 
     @staticmethod
     def backward(ctx: Context, g: Tensor) -> tuple[Any, ...]:
-        from reference_impl.ops.pointwise import sum_to
+        from reference_impl.ops.unbroadcast import sum_to
 
         a, b = ctx.saved()
         ga = sum_to(matmul(g, b.transpose(-1, -2)), a._shape) if a.requires_grad else None
@@ -146,7 +146,7 @@ class Addmm(Function):
 
     @staticmethod
     def backward(ctx: Context, g: Tensor) -> tuple[Any, ...]:
-        from reference_impl.ops.pointwise import sum_to
+        from reference_impl.ops.unbroadcast import sum_to
 
         x, w = ctx.saved()
         return (mm(g, w) if w is not None else None, mm(g.t(), x) if x is not None else None,
@@ -160,7 +160,7 @@ def ctx_bias_shape(g: Tensor, ctx: Context) -> tuple[int, ...]:
 def mm(a: Tensor, b: Tensor) -> Tensor:
     """Mirrors: torch.mm (2-d only)."""
     if a.dim() != 2 or b.dim() != 2:
-        raise RuntimeError(f"self must be a matrix" if a.dim() != 2 else "mat2 must be a matrix")
+        raise RuntimeError("self must be a matrix" if a.dim() != 2 else "mat2 must be a matrix")
     return Mm.apply(a, b)
 
 

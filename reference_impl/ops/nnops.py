@@ -14,7 +14,7 @@ from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import _kernels as K
-from reference_impl.autograd import Context, Function, node_class
+from reference_impl.function import Context, Function, node_class
 from reference_impl.ops._common import new, wrap_dim
 from reference_impl.tensor import Tensor
 
@@ -148,7 +148,8 @@ class NllLoss(Function):
     @staticmethod
     def forward(ctx: Context, x: Tensor, target: Tensor, weight: Any, ignore_index: int, reduction: str) -> Tensor:
         if target.dtype.is_floating_point:
-            raise RuntimeError(f"expected scalar type Long but found {'Float' if target.dtype is dt.float32 else 'Double'}")
+            found = "Float" if target.dtype is dt.float32 else "Double"
+            raise RuntimeError(f"expected scalar type Long but found {found}")
         if x.dim() == 1:
             x2, t2 = x.unsqueeze(0), target.reshape(1)
         elif x.dim() == 2:
@@ -163,7 +164,7 @@ class NllLoss(Function):
         rows = K.rows(x2._flat(), c)
         w = list(weight._flat()) if weight is not None else None
         losses, weights = [], []
-        for row, t in zip(rows, t2._flat()):
+        for row, t in zip(rows, t2._flat(), strict=False):
             if t == ignore_index:
                 losses.append(0.0)
                 weights.append(0.0)
@@ -190,7 +191,7 @@ class NllLoss(Function):
         denom = sum(weights) if reduction == "mean" else 1.0
         scale = g.item() / denom if gflat is None and denom else 0.0
         out = [0.0] * (n * c)
-        for i, (t, wt) in enumerate(zip(targets, weights)):
+        for i, (t, wt) in enumerate(zip(targets, weights, strict=False)):
             if t == ignore:
                 continue
             out[i * c + t] = -wt * (gflat[i] if gflat is not None else scale)
@@ -253,7 +254,7 @@ def binary_cross_entropy_with_logits(x: Tensor, target: Tensor, weight: Any = No
 def smooth_l1_loss(x: Tensor, target: Tensor, size_average: Any = None, reduce: Any = None,
                    reduction: str = "mean", beta: float = 1.0) -> Tensor:
     d = (x - target).abs()
-    from reference_impl.ops.pointwise import where
+    from reference_impl.ops.compare import where
     loss = where(d < beta, d * d * (0.5 / beta), d - 0.5 * beta) if beta > 0 else d
     return _reduce(loss, reduction)
 
@@ -305,8 +306,14 @@ def batch_norm(x: Tensor, running_mean: Any, running_var: Any, weight: Any = Non
 
 
 def embedding(idx: Tensor, weight: Tensor, padding_idx: Any = None, *args: Any, **kwargs: Any) -> Tensor:
-    """Mirrors: F.embedding: rows of ``weight`` picked by integer ``idx``."""
+    """Mirrors: F.embedding: rows of ``weight`` picked by integer ``idx``; the ``padding_idx`` row gets
+    no gradient."""
     if idx.dtype.is_floating_point:
         raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
                            "Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding)")
-    return named(weight[idx], "EmbeddingBackward0")
+    out = weight[idx]
+    if padding_idx is not None and out.requires_grad:
+        from reference_impl.ops.compare import where
+        pad = padding_idx + weight.shape[0] if padding_idx < 0 else padding_idx
+        out = where((idx == pad).unsqueeze(-1), out.detach(), out)
+    return named(out, "EmbeddingBackward0")

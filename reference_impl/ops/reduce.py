@@ -12,12 +12,11 @@ from __future__ import annotations
 import builtins
 import math
 from collections import namedtuple
-from math import prod
 from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import _kernels as K
-from reference_impl.autograd import Context, Function
+from reference_impl.function import Context, Function
 from reference_impl.ops._common import dims_of, new, wrap_dim
 from reference_impl.tensor import Tensor
 
@@ -50,7 +49,7 @@ def _sum_flat(x: Tensor, dims: tuple[int, ...]) -> list[Any]:
 
 def _grad_back(g: Tensor, in_shape: tuple[int, ...], dims: tuple[int, ...], keepdim: bool) -> Tensor:
     """A reduced gradient broadcast back over the reduced dims."""
-    from reference_impl.ops.pointwise import expand_to
+    from reference_impl.ops.unbroadcast import expand_to
 
     kshape = _kept_shape(in_shape, dims, True)
     if not keepdim:
@@ -144,7 +143,7 @@ class MaxDim(Function):
         ctx.shape, ctx.d, ctx.keepdim = x._shape, d, keepdim
         shape = _kept_shape(x._shape, (d,), keepdim) if x.dim() else ()
         ctx.out_indices = new(idx, shape, dt.int64, x.device)
-        return new([r[i] for r, i in zip(rows, idx)], shape, x.dtype, x.device)
+        return new([r[i] for r, i in zip(rows, idx, strict=False)], shape, x.dtype, x.device)
 
     @staticmethod
     def backward(ctx: Context, g: Tensor) -> tuple[Any, ...]:
@@ -171,7 +170,7 @@ def mean(x: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None
 
 def _max_min(x: Tensor, dim: Any, keepdim: bool, largest: bool) -> Any:
     if isinstance(dim, Tensor):
-        from reference_impl.ops.pointwise import maximum, minimum
+        from reference_impl.ops.compare import maximum, minimum
         return (maximum if largest else minimum)(x, dim)
     if dim is None:
         return MaxAll.apply(x, largest)

@@ -8,11 +8,12 @@ reshaping of the gradient.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import prod
-from typing import Any, Sequence
+from typing import Any
 
 from reference_impl import _kernels as K
-from reference_impl.autograd import Context, Function
+from reference_impl.function import Context, Function
 from reference_impl.ops._common import common_device, new, wrap_dim
 from reference_impl.tensor import Tensor
 
@@ -175,7 +176,7 @@ def unsqueeze(x: Tensor, dim: int) -> Tensor:
 
 def expand(x: Tensor, sizes: Sequence[Any]) -> Tensor:
     """Mirrors: Tensor.expand (stride 0 along broadcast dims; -1 keeps a side)."""
-    from reference_impl.ops.pointwise import sum_to
+    from reference_impl.ops.unbroadcast import sum_to
 
     if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)):
         sizes = sizes[0]
@@ -212,7 +213,7 @@ def contiguous(x: Tensor) -> Tensor:
     """Mirrors: Tensor.contiguous (self when already contiguous)."""
     if x._contig:
         return x
-    from reference_impl.ops.pointwise import clone
+    from reference_impl.ops.copy import clone
     return clone(x)
 
 
@@ -225,7 +226,7 @@ def repeat(x: Tensor, sizes: Sequence[Any]) -> Tensor:
     for i, r in enumerate(sizes):
         y = y.unsqueeze(2 * i)
         shape += [r, y._shape[2 * i + 1]]
-    return y.expand(shape).reshape(tuple(r * s for r, s in zip(sizes, y._shape[1::2])))
+    return y.expand(shape).reshape(tuple(r * s for r, s in zip(sizes, y._shape[1::2], strict=False)))
 
 
 class Cat(Function):
@@ -239,7 +240,7 @@ class Cat(Function):
         for x in xs:
             if x.dim() != ref.dim():
                 raise RuntimeError(f"Tensors must have same number of dimensions: got {ref.dim()} and {x.dim()}")
-            for i, (a, b) in enumerate(zip(x._shape, ref._shape)):
+            for i, (a, b) in enumerate(zip(x._shape, ref._shape, strict=False)):
                 if i != d and a != b:
                     raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size {b} "
                                        f"but got size {a} for tensor number {xs.index(x)} in the list.")
@@ -283,7 +284,7 @@ def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     d = wrap_dim(dim, len(shape) + 1)
     out = Cat.apply(d, *[unsqueeze(x, d) for x in tensors])
     if out.grad_fn is not None:
-        from reference_impl.autograd import node_class
+        from reference_impl.function import node_class
         out.grad_fn.__class__ = node_class("StackBackward0")
     return out
 

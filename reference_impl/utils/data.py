@@ -10,7 +10,8 @@ tuples/lists collated per field (as lists), dicts per key).
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from reference_impl import _dtype as dt
 from reference_impl import creation
@@ -173,12 +174,12 @@ def default_collate(batch: Sequence[Any]) -> Any:
     if isinstance(elem, dict):
         return {k: default_collate([d[k] for d in batch]) for k in elem}
     if isinstance(elem, tuple) and hasattr(elem, "_fields"):
-        return type(elem)(*(default_collate(list(s)) for s in zip(*batch)))
+        return type(elem)(*(default_collate(list(s)) for s in zip(*batch, strict=False)))
     if isinstance(elem, (tuple, list)):
         size = len(elem)
         if any(len(e) != size for e in batch):
             raise RuntimeError("each element in list of batch should be of equal size")
-        return [default_collate(list(s)) for s in zip(*batch)]
+        return [default_collate(list(s)) for s in zip(*batch, strict=False)]
     raise TypeError(f"default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
                     f"found {type(elem)}")
 

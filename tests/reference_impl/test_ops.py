@@ -13,7 +13,10 @@ FAST = settings(max_examples=25, deadline=None)
 floats = st.floats(-10, 10, width=32, allow_nan=False)
 
 
-def arrays(shape=hnp.array_shapes(min_dims=0, max_dims=3, max_side=4)):
+SMALL_SHAPES = hnp.array_shapes(min_dims=0, max_dims=3, max_side=4)
+
+
+def arrays(shape=SMALL_SHAPES):
     return hnp.arrays(np.float32, shape, elements=floats)
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import operator
 import random
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,8 @@ def micrograd_mlp() -> Callable[[], None]:
 
     def step() -> None:
         model.zero_grad()
-        loss = sum(((model([Value(a) for a in xi]) - yi[0]) ** 2 for xi, yi in zip(X_A, Y_A)), Value(0.0)) * (1 / 32)
+        squares = ((model([Value(a) for a in xi]) - yi[0]) ** 2 for xi, yi in zip(X_A, Y_A, strict=True))
+        loss = sum(squares, Value(0.0)) * (1 / 32)
         loss.backward()
         for p in model.parameters():
             p.data -= 0.01 * p.grad
@@ -62,17 +64,17 @@ def micrograd_mlp() -> Callable[[], None]:
 
 def plain_mlp() -> Callable[[], None]:
     sizes = [2, 16, 16, 1]
-    ws = [_rand(o, i) for i, o in zip(sizes, sizes[1:])]
+    ws = [_rand(o, i) for i, o in zip(sizes, sizes[1:], strict=False)]
     bs = [[0.0] * o for o in sizes[1:]]
 
     def step() -> None:
         acts = [X_A]
-        for li, (w, b) in enumerate(zip(ws, bs)):
-            out = [[sum(map(operator.mul, row, wr)) + bb for wr, bb in zip(w, b)] for row in acts[-1]]
+        for li, (w, b) in enumerate(zip(ws, bs, strict=False)):
+            out = [[sum(map(operator.mul, row, wr)) + bb for wr, bb in zip(w, b, strict=False)] for row in acts[-1]]
             if li < len(ws) - 1:
                 out = [[v if v > 0 else 0.0 for v in r] for r in out]
             acts.append(out)
-        g = [[2 * (o[0] - t[0]) / 32] for o, t in zip(acts[-1], Y_A)]
+        g = [[2 * (o[0] - t[0]) / 32] for o, t in zip(acts[-1], Y_A, strict=False)]
         for li in range(len(ws) - 1, -1, -1):
             w, a_in = ws[li], acts[li]
             gw = [[sum(g[n][o] * a_in[n][i] for n in range(32)) for i in range(len(w[0]))] for o in range(len(w))]
@@ -80,8 +82,8 @@ def plain_mlp() -> Callable[[], None]:
             if li:
                 g = [[sum(g[n][o] * w[o][i] for o in range(len(w))) * (a_in[n][i] > 0) for i in range(len(w[0]))]
                      for n in range(32)]
-            ws[li] = [[wv - 0.01 * gv for wv, gv in zip(wr, gr)] for wr, gr in zip(w, gw)]
-            bs[li] = [bv - 0.01 * gv for bv, gv in zip(bs[li], gb)]
+            ws[li] = [[wv - 0.01 * gv for wv, gv in zip(wr, gr, strict=False)] for wr, gr in zip(w, gw, strict=False)]
+            bs[li] = [bv - 0.01 * gv for bv, gv in zip(bs[li], gb, strict=False)]
     return step
 
 
@@ -110,14 +112,14 @@ def micrograd_matmul() -> Callable[[], None]:
 def plain_matmul() -> Callable[[], None]:
     """The tuned plain loop: dot products over pre-transposed columns, backward the same way."""
     def mm(x: list[list[float]], y: list[list[float]]) -> list[list[float]]:
-        cols = list(map(list, zip(*y)))
+        cols = list(map(list, zip(*y, strict=False)))
         return [[sum(map(operator.mul, r, c)) for c in cols] for r in x]
 
     def step() -> None:
         out = mm(A_B, B_B)
         g = [[1.0] * 64 for _ in out]
-        mm(g, list(map(list, zip(*B_B))))      # dA = G B^T
-        mm(list(map(list, zip(*A_B))), g)      # dB = A^T G
+        mm(g, list(map(list, zip(*B_B, strict=False))))      # dA = G B^T
+        mm(list(map(list, zip(*A_B, strict=False))), g)      # dB = A^T G
     return step
 
 
@@ -190,7 +192,7 @@ def micrograd_broadcast() -> Callable[[], None]:
         total = Value(0.0)
         for ai in a:
             for bj in b:
-                for x, y in zip(ai, bj):
+                for x, y in zip(ai, bj, strict=False):
                     total = total + (x + y) + x * y
         total.backward()
     return step
@@ -202,8 +204,8 @@ def plain_broadcast() -> Callable[[], None]:
     b = B_D[0]
 
     def step() -> None:
-        add = [[[x + y for x, y in zip(ai, bj)] for bj in b] for ai in a]
-        mul = [[[x * y for x, y in zip(ai, bj)] for bj in b] for ai in a]
+        add = [[[x + y for x, y in zip(ai, bj, strict=False)] for bj in b] for ai in a]
+        mul = [[[x * y for x, y in zip(ai, bj, strict=False)] for bj in b] for ai in a]
         ga = [[0.0] * 32 for _ in a]
         gb = [[0.0] * 32 for _ in b]
         for i, ai in enumerate(a):
