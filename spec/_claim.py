@@ -123,7 +123,7 @@ class Claim:
 
 
 _ID = re.compile(r"[a-z0-9_\-]+(\.[a-z0-9_\-]+)+")  # no glob characters, commas or brackets
-_FALSE_POSITIVE = re.compile(r"false[- ]positive", re.IGNORECASE)
+_FALSE_POSITIVE = re.compile(r"false[- ]positive|statistical:", re.IGNORECASE)
 _REGISTRY: dict[str, Claim] = {}
 
 

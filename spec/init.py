@@ -106,7 +106,7 @@ def doc_weights_are_he_uniform(t, device):
 def default_weight_is_uniform_inv_sqrt_fan_in(t, device, layer, seed):
     """ConvTranspose weights are (in, out/groups, *k), so their fan_in counts out_channels: a surprise.
 
-    Statistical: see expect_uniform (1.5e-9 per example; 7.5e-7 over 500 examples).
+    Statistical: see expect_uniform; false-positive rate 1.5e-9 per example, 7.5e-7 over 500 examples.
     """
     t.manual_seed(seed)
     m = build(t, layer).to(device)
@@ -146,7 +146,7 @@ def doc_bias_is_uniform_minus_one_one(t, device):
 def default_bias_is_uniform_inv_sqrt_fan_in(t, device, layer, seed):
     """Users expect U(-1, 1) or zeros; the bias shares the weight's 1/sqrt(fan_in) bound.
 
-    Statistical: see expect_uniform (1.5e-9 per example; 7.5e-7 over 500 examples).
+    Statistical: see expect_uniform; false-positive rate 1.5e-9 per example, 7.5e-7 over 500 examples.
     """
     t.manual_seed(seed)
     m = build(t, layer).to(device)
@@ -166,7 +166,7 @@ def default_bias_is_uniform_inv_sqrt_fan_in(t, device, layer, seed):
 def kaiming_uniform_bound_is_gain_sqrt_3_over_fan(t, device, case, seed):
     """The default a=0 with 'leaky_relu' gives He's sqrt(6/fan_in); mode='fan_out' uses w.size(0).
 
-    Statistical: see expect_uniform (1.5e-9 per example; 7.5e-7 over 500 examples).
+    Statistical: see expect_uniform; false-positive rate 1.5e-9 per example, 7.5e-7 over 500 examples.
     """
     t.manual_seed(seed)
     shape, a, mode, nonlinearity = case["shape"], case["a"], case["mode"], case["nonlinearity"]

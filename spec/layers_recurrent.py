@@ -386,7 +386,7 @@ def dropout_in_training_zeroes_with_p_and_scales(t, device, p, seed):
     """Users forget the 1/(1-p) rescaling at training time (eval needs none).
 
     Statistical: n = 4000; the zero fraction within z(1e-9) * sqrt(p(1-p)/n) of p (normal approximation);
-    1e-9 per example, so < 1e-6 over the 500 examples of the 'thorough' profile.
+    false-positive rate 1e-9 per example, so < 1e-6 over the 500 examples of the 'thorough' profile.
     """
     t.manual_seed(seed)
     n = 4000

@@ -35,7 +35,7 @@ CLAIMS = ("creation.*", "broadcasting.*", "numpy_interop.*")
 def hostile_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile")
     cmd = [sys.executable, "-m", "pytest", "conformance", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
-           "--backend", "torch", "--device", "cpu", "-n", "2", "--timeout", "10", "--timeout-method", "thread",
+           "--backend", "torch", "--device", "cpu", "-n", "2", "--timeout", "30", "--timeout-method", "thread",
            "--hypothesis-profile", "ci",
            "--conformance-report", str(out)]
     for name in ("hangs", "aborts", "raises_exotic", "wrong_types", "mutates_inputs"):
