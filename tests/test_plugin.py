@@ -147,3 +147,22 @@ def test_python_m_spec_json_lists_every_claim_with_its_metadata():
 def test_python_m_spec_prints_counts_by_area_and_verdict():
     out = subprocess.run([sys.executable, "-m", "spec"], capture_output=True, text=True, check=True).stdout
     assert "by area:" in out and "by verdict:" in out
+
+
+def test_a_registered_backend_whose_entry_point_fails_to_import_is_a_usage_error(run_suite, monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from conformance import backends
+
+    broken = EntryPoint(name="broken", value="no_such_package.adapter:backend", group=backends.GROUP)
+    monkeypatch.setattr(backends, "installed", lambda: {"broken": broken})
+    result = run_suite("--backend", "broken")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: backend 'broken' cannot be imported: ModuleNotFoundError*"])
+    assert "Traceback" not in result.stderr.str()
+
+
+def test_device_all_mixed_with_names_is_a_usage_error(run_suite):
+    result = run_suite("--backend", "torch", "--device", "all,cpu")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: --device all cannot be combined with device names"])
