@@ -59,7 +59,6 @@ def pytest_configure(config: pytest.Config) -> None:
     if not suite_requested(config):
         return
     import spec
-
     from conformance import selection
     from conformance.suite import PLAN_KEY
 
@@ -102,7 +101,8 @@ def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Ite
     plan = config.stash[PLAN_KEY]
     lines = []
     for backend in dict.fromkeys(t.backend for t in plan.targets):
-        columns = ", ".join(t.device + (" (not run)" if t.missing else "") for t in plan.targets if t.backend is backend)
+        mine = [t for t in plan.targets if t.backend is backend]
+        columns = ", ".join(t.device + (" (not run)" if t.missing else "") for t in mine)
         lines.append(f"conformance: backend {backend.name} {bk.version_of(backend)} on {columns}")
     profile = hypothesis_settings(config.getoption("hypothesis_profile", None))
     lines.append(f"conformance: {len(plan.claim_ids)} claims; hypothesis max_examples={profile.max_examples} "

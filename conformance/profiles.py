@@ -16,7 +16,7 @@ from __future__ import annotations
 def register() -> None:
     from hypothesis import HealthCheck, settings
 
-    common = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    settings.register_profile("dev", max_examples=50, **common)
-    settings.register_profile("ci", max_examples=25, derandomize=True, database=None, print_blob=True, **common)
-    settings.register_profile("thorough", max_examples=500, **common)
+    common = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("dev", common, max_examples=50)
+    settings.register_profile("ci", common, max_examples=25, derandomize=True, database=None, print_blob=True)
+    settings.register_profile("thorough", common, max_examples=500)

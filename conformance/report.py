@@ -14,8 +14,9 @@ import os
 import platform
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from conformance.recorder import FAIL, NOT_RUN, OUTCOMES, PASS, SKIPPED, XFAIL, XPASS
 

@@ -95,7 +95,7 @@ def matrix(data: dict[str, Any]) -> str:
             if c in cells else "<td></td>" for c in cols
         )
         summary = f"<details><summary>{escape(claim['id'])}</summary>{_details(claim, list(cells.values()))}</details>"
-        rows.append(f'<tr class="claim" data-area="{escape(area)}"><td>{summary}</td>{tds}</tr>')
+        rows.append(f'<tr class="claim" data-area="{escape(claim["area"])}"><td>{summary}</td>{tds}</tr>')
     return f"<table id=\"matrix\"><thead><tr><th>claim</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import collections
 from typing import Any
 
-from conformance.report import SYMBOL, column, columns, counts_by_column
 from conformance.recorder import FAIL, NOT_RUN, PASS, XFAIL, XPASS
+from conformance.report import SYMBOL, column, columns, counts_by_column
 
 LEGEND = "✅ pass · ❌ fail · ⚠️ expected failure · ❗ unexpected pass · · not run · – skipped"
 

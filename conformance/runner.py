@@ -16,7 +16,8 @@ import tempfile
 import threading
 import unittest
 import zlib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from conformance import backends as bk
 from spec import Claim, SecondDevice, expect
@@ -66,7 +67,7 @@ def _same(a: Any, b: Any) -> bool:
         return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape and bool(
             np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return type(a) is type(b) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return type(a) is type(b) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     return bool(a == b) or (a != a and b != b)
@@ -170,6 +171,7 @@ def run_claim(claim: Claim, backend: Any, device: str, *, other: str | None = No
 def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
                run_seed: int, profile: str | None) -> int:
     assert claim.check is not None, "untestable claims are never run"
+    check = claim.check
     seed = claim_seed(claim.id, run_seed)
     calls = 0
     with _context(claim, backend, device, other, seed) as ctx:
@@ -182,7 +184,8 @@ def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
         if not claim.inputs:
             claim.check(**ctx)
             return 0
-        from hypothesis import given, note, strategies as st
+        from hypothesis import given, note
+        from hypothesis import strategies as st
 
         from conformance.strategies import strategy_for
 
@@ -193,7 +196,7 @@ def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
             calls += 1
             note(f"reproduce: {reproduction(claim, backend, device, drawn)}")
             pristine = copy.deepcopy(drawn)
-            claim.check(**ctx, **drawn)
+            check(**ctx, **drawn)
             if not _same(drawn, pristine):
                 raise BackendMisbehaved("the backend modified the check's drawn inputs in place")
 

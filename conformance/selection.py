@@ -96,7 +96,8 @@ def targets_for(backend: Any, requested: list[str] | None, available: list[str])
     if requested is None:
         return [Target(backend, d) for d in available]
     if requested == ["all"]:
-        wanted = list(available) + [k for k in kinds if k not in placement and not any(_kind(d) == k for d in available)]
+        missing_kinds = [k for k in kinds if k not in placement and not any(_kind(d) == k for d in available)]
+        wanted = list(available) + missing_kinds
     else:
         wanted = requested
     out = []

@@ -6,8 +6,9 @@ This file is what ``pytest conformance`` collects (the plugin claims it in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 

@@ -8,31 +8,30 @@ from __future__ import annotations
 
 import fnmatch
 
-from spec._claim import Claim, SecondDevice, Source, Verdict, claim, untestable
-from spec._claim import registered as _registered
-
 # Topic modules register their claims on import; the order is the report's order.
 from spec import (  # noqa: E402,F401  (registration)
-    overview,
-    creation,
-    numpy_interop,
-    indexing,
-    views,
-    broadcasting,
     autograd,
-    no_grad,
-    modules,
-    functional,
-    layers,
-    init,
-    losses,
-    optim,
+    broadcasting,
+    creation,
     data,
-    training,
+    devices,
+    functional,
+    indexing,
+    init,
+    layers,
+    losses,
+    modules,
+    no_grad,
+    numpy_interop,
+    optim,
+    overview,
     serialization,
     serialization_safety,
-    devices,
+    training,
+    views,
 )
+from spec._claim import Claim, SecondDevice, Source, Verdict, claim, untestable
+from spec._claim import registered as _registered
 
 __all__ = [
     "Claim",

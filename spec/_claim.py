@@ -10,8 +10,9 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 Check = Callable[..., None]
 

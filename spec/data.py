@@ -20,7 +20,7 @@ TABLE_ROW = '<td align="center">用于数据加载，支持批量处理、随机
 def recording_dataset(t: Any, n: int, device: str, base: Any = None) -> Any:
     """A map-style dataset of n samples [i, i*i] that records the indices it is asked for."""
 
-    class Squares(base or t.utils.data.Dataset):
+    class Squares(base or t.utils.data.Dataset):  # type: ignore[misc]  # the backend's own base
         def __init__(self) -> None:
             self.requested: list[int] = []
 

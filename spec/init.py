@@ -46,7 +46,8 @@ def collect(draw: Callable[[], Any], n: int = SAMPLES, again: Callable[[], Any] 
     ``again`` (e.g. ``layer.reset_parameters``), when given, is called before every draw
     but the first: re-running the default init is cheaper than building a new layer.
     """
-    chunks, count = [], 0
+    chunks: list[Any] = []
+    count = 0
     while count < n:
         if chunks and again is not None:
             again()

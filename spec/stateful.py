@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 _settings: contextvars.ContextVar[Any] = contextvars.ContextVar("stateful_settings", default=None)
 

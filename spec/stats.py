@@ -14,8 +14,8 @@ so a failure reproduces.  Two bounds serve most claims:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from statistics import NormalDist
-from typing import Callable, Sequence
 
 FALSE_POSITIVE_RATE = 1e-6
 

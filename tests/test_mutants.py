@@ -8,6 +8,7 @@ from tests.mutant_runs import expand, run_against_mutant
 from tests.mutants import Mutant, all_mutants
 
 MUTANTS = all_mutants()
+pytestmark = pytest.mark.slow  # one subprocess per mutant: tox -e proofs
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=[m.name for m in MUTANTS])

@@ -3,7 +3,7 @@
 Statistical claims state a false-positive rate of at most 1e-6 and pass under
 200 different seeds on torch and on the reference backend; two whole-suite
 runs with different hypothesis seeds reach the same verdicts.  The long runs
-are marked ``slow`` (``tox -e flakes`` runs them; ``-m "not slow"`` skips them).
+are marked ``slow`` (``tox -e proofs`` runs them; ``-m "not slow"`` skips them).
 """
 
 from __future__ import annotations

@@ -130,7 +130,8 @@ def test_header_names_backend_version_devices_and_profile(run_suite):
 
 
 def test_importing_the_plugin_imports_neither_torch_nor_hypothesis():
-    code = "import sys, conformance.plugin; print(sorted(m for m in ('torch', 'hypothesis', 'spec') if m in sys.modules))"
+    code = ("import sys, conformance.plugin; "
+            "print(sorted(m for m in ('torch', 'hypothesis', 'spec') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip() == "[]"
 
@@ -141,7 +142,8 @@ def test_python_m_spec_json_lists_every_claim_with_its_metadata():
     import spec
 
     assert [c["id"] for c in claims] == [c.id for c in spec.all_claims()]
-    assert set(claims[0]) >= {"id", "area", "seed", "lines", "quote", "statement", "verdict", "paired_with", "generated"}
+    required = {"id", "area", "seed", "lines", "quote", "statement", "verdict", "paired_with", "generated"}
+    assert set(claims[0]) >= required
 
 
 def test_python_m_spec_prints_counts_by_area_and_verdict():

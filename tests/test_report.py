@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -96,7 +95,8 @@ def test_markdown_has_the_matrix_and_the_audit(run_report):
 
 
 def _synthetic(outcome: str, version: str = "2.13.0") -> dict:
-    env = {"python": "3.11.7", "platform": "linux", "backends": {"torch": {"version": version, "devices": {"cpu": None}}},
+    env = {"python": "3.11.7", "platform": "linux",
+           "backends": {"torch": {"version": version, "devices": {"cpu": None}}},
            "hypothesis": {"version": "6", "profile": "ci", "max_examples": 25, "seed": None},
            "conformance_seed": 0, "started": "t", "finished": "t"}
     claim = {"id": "a.b", "area": "a", "seed": "s", "lines": [1, 1], "quote": "q", "statement": "s",

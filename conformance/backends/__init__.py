@@ -11,8 +11,9 @@ nothing is imported until a backend is loaded.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from importlib.metadata import entry_points
-from typing import Any, Mapping, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 GROUP = "torch_conformance.backends"
 

@@ -9,7 +9,8 @@ Examples stay small on purpose: the pure-Python reference backend runs them.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from conformance.strategies import arrays, autograd, broadcasting, layers, modules, serialization, training
 

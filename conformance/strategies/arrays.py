@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -14,7 +14,7 @@ FLOAT_DTYPES = ("float32", "float64")
 
 def float_elements(dtype: str, *, bound: float = 100.0) -> st.SearchStrategy[float]:
     """Finite floats representable in ``dtype``, within +-bound."""
-    width = 32 if dtype == "float32" else 64
+    width: Literal[32, 64] = 32 if dtype == "float32" else 64
     return st.floats(-bound, bound, width=width, allow_nan=False, allow_infinity=False)
 
 
@@ -78,7 +78,8 @@ def _divisors(n: int) -> list[int]:
 def array_and_reshape(draw: st.DrawFn) -> tuple[Any, tuple[int, ...]]:
     """A float32 array and another shape with as many elements, maybe with one -1."""
     a = draw(float_arrays(dtype="float32", min_dims=1))
-    rest, sides = a.size, []
+    rest = a.size
+    sides: list[int] = []
     while rest > 1 and len(sides) < 3:
         side = draw(st.sampled_from(_divisors(rest)))
         sides.append(side)

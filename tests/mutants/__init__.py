@@ -13,8 +13,9 @@ Each area keeps its mutants in its own module, listed in ``_MODULES``.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from conformance.backends.torch_backend import TorchBackend
 
