@@ -208,7 +208,8 @@ def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
 
 def falsifying_example(exc: BaseException) -> tuple[str | None, str | None]:
     """(hypothesis' minimal falsifying example, our one-line reproduction) from a failure's notes."""
-    notes = [str(n) for n in getattr(exc, "__notes__", [])]
-    example = next((" ".join(n.split()) for n in notes if n.startswith("Falsifying")), None)
+    found = [exc, *getattr(exc, "exceptions", ())]  # hypothesis reports distinct bugs as an ExceptionGroup
+    notes = [str(n) for e in found for n in getattr(e, "__notes__", [])]
+    examples = [" ".join(n.split()) for n in notes if n.startswith("Falsifying")]
     repro = next((n.removeprefix("reproduce: ") for n in notes if n.startswith("reproduce: ")), None)
-    return example, repro
+    return (" | ".join(examples) or None), repro

@@ -40,6 +40,9 @@ def left_aligned_broadcasting() -> TorchBackend:
         return lambda x, y, *args, **kwargs: fn(*align(x, y), *args, **kwargs).as_subclass(LeftAligned)
 
     class LeftAligned(torch.Tensor):
+        def __repr__(self, **kwargs: Any) -> str:
+            return repr(self.as_subclass(torch.Tensor))
+
         __add__ = binary(torch.add)
         __sub__ = binary(torch.sub)
         __mul__ = binary(torch.mul)
@@ -60,6 +63,9 @@ def one_based_indexing() -> TorchBackend:
         return key - 1 if isinstance(key, int) and key > 0 else key
 
     class OneBased(torch.Tensor):
+        def __repr__(self, **kwargs: Any) -> str:
+            return repr(self.as_subclass(torch.Tensor))
+
         def __getitem__(self, key: Any) -> Any:
             return torch.Tensor.__getitem__(self, shift(key))
 
