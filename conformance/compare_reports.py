@@ -64,5 +64,6 @@ def _environment_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         return facts
 
     a, b = describe(old), describe(new)
-    changed = [f"  {k}: {a.get(k)} -> {b.get(k)}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+    changed = [f"  {k}: {a.get(k, '(absent)')} -> {b.get(k, '(absent)')}"
+               for k in sorted(set(a) | set(b)) if a.get(k, "(absent)") != b.get(k, "(absent)")]
     return [f"changed environment: {len(changed)}"] + changed

@@ -13,12 +13,14 @@ from html import escape
 from typing import Any
 
 from conformance.recorder import FAIL, NOT_RUN, OUTCOMES, PASS, SKIPPED, XFAIL, XPASS
-from conformance.report import SYMBOL, column, columns, counts_by_column
+from conformance.report import column, columns, counts_by_column
 
+# Glyphs every common font has (no emoji font is needed to read the page).
+SYMBOL = {PASS: "✓", FAIL: "✗", XFAIL: "⚠", XPASS: "!", NOT_RUN: "·", SKIPPED: "–"}
 COLOUR = {PASS: "#2e9d4f", FAIL: "#d33c3c", XFAIL: "#e0a526", XPASS: "#a2269a", NOT_RUN: "#9aa3ad",
           SKIPPED: "#d5dae0"}
 CSS = """
-body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#1d232a}
+body{font:14px/1.45 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#1d232a}
 h1{font-size:1.5em}h2{margin-top:2em}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e4e7eb;padding:.3em .5em;
 vertical-align:top;text-align:left}th{position:sticky;top:0;background:#f6f8fa}
@@ -103,7 +105,7 @@ def audit(data: dict[str, Any]) -> str:
     claims = {c["id"]: c for c in data["claims"]}
     paired_targets = {c["paired_with"] for c in data["claims"] if c["paired_with"]}
     rows = []
-    for c in data["claims"]:
+    for c in sorted(data["claims"], key=lambda c: (c["seed"], c["lines"][0], c["lines"][1])):  # document order
         if c["id"] in paired_targets:
             continue
         verdict = escape(c["verdict"]) + (f'<div class="muted">{escape(c["reason"])}</div>' if c.get("reason") else "")

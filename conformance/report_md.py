@@ -35,6 +35,28 @@ def matrix(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def area_summary(data: dict[str, Any]) -> list[str]:
+    """Per area and column: passed / expected failures / failed / not run, of the area's claims."""
+    cols = columns(data)
+    area_of = {c["id"]: c["area"] for c in data["claims"]}
+    cells: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for r in data["results"]:
+        cells[(area_of.get(r["claim"], "?"), column(r))][r["outcome"]] += 1
+    areas = list(dict.fromkeys(area_of[r["claim"]] for r in data["results"] if r["claim"] in area_of))
+    lines = ["| area | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
+    for area in areas:
+        row = []
+        for col in cols:
+            n = cells[(area, col)]
+            text = f"{n[PASS]} ✅"
+            text += f" {n[XFAIL]} ⚠️" if n[XFAIL] else ""
+            text += f" {n[FAIL] + n[XPASS]} ❌" if n[FAIL] + n[XPASS] else ""
+            text += f" {n[NOT_RUN]} ·" if n[NOT_RUN] else ""
+            row.append(text)
+        lines.append(f"| {area} | " + " | ".join(row) + " |")
+    return lines
+
+
 def audit(data: dict[str, Any]) -> list[str]:
     """Every statement of the seed documents with its verdict; refuted ones beside their true claim."""
     claims = {c["id"]: c for c in data["claims"]}
@@ -44,7 +66,7 @@ def audit(data: dict[str, Any]) -> list[str]:
              "Verdicts: " + ", ".join(f"{v} {n}" for v, n in sorted(verdicts.items())), "",
              "| seed:lines | quote | statement | verdict |", "|---|---|---|---|"]
     paired_targets = {c["paired_with"] for c in data["claims"] if c["paired_with"]}
-    for c in data["claims"]:
+    for c in sorted(data["claims"], key=lambda c: (c["seed"], c["lines"][0], c["lines"][1])):  # document order
         if c["id"] in paired_targets:
             continue  # shown right under the document claim it corrects
         lines.append(_audit_row(c))
@@ -66,5 +88,6 @@ def render(data: dict[str, Any]) -> str:
     backends = {f"{name} {info['version']}" for e in env for name, info in e["backends"].items()}
     lines = ["# torch-conformance report", "",
              f"Backends: {', '.join(sorted(backends))}. Created {data['created']}.", "", LEGEND, ""]
+    lines += ["## Summary by area", ""] + area_summary(data) + ["", "## Matrix", ""]
     lines += matrix(data) + [""] + audit(data)
     return "\n".join(lines) + "\n"
