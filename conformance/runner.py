@@ -210,7 +210,7 @@ def falsifying_example(exc: BaseException) -> tuple[str | None, str | None]:
     """(hypothesis' minimal falsifying example, our one-line reproduction) from a failure's notes."""
     found = [exc, *getattr(exc, "exceptions", ())]  # hypothesis reports distinct bugs as an ExceptionGroup
     notes = [str(n) for e in found for n in getattr(e, "__notes__", [])]
-    # "Falsifying example: ..." (hypothesis < 6.160) or "Failing test case: ..." (later versions)
+    # "Falsifying example: ..." in older hypothesis versions, "Failing test case: ..." in newer ones
     examples = [" ".join(n.split()) for n in notes if n.startswith(("Falsifying", "Failing test case"))]
     repro = next((n.removeprefix("reproduce: ") for n in notes if n.startswith("reproduce: ")), None)
     return (" | ".join(examples) or None), repro
