@@ -184,7 +184,7 @@ def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
         if not claim.inputs:
             claim.check(**ctx)
             return 0
-        from hypothesis import given, note
+        from hypothesis import example, given, note
         from hypothesis import strategies as st
 
         from conformance.strategies import strategy_for
@@ -202,7 +202,10 @@ def _run_claim(claim: Claim, backend: Any, device: str, *, other: str | None,
 
         # Named after the claim, so hypothesis's example database keeps each claim's own examples.
         check_on_drawn_inputs.__name__ = check_on_drawn_inputs.__qualname__ = claim.check.__name__
-        hypothesis_settings(profile)(given(drawn=drawn_strategy)(check_on_drawn_inputs))()
+        test = given(drawn=drawn_strategy)(check_on_drawn_inputs)
+        for explicit in reversed(claim.examples):  # the documented cases run first, on every hypothesis version
+            test = example(drawn=dict(explicit))(test)
+        hypothesis_settings(profile)(test)()
     return calls
 
 

@@ -71,6 +71,7 @@ class Claim:
     inputs: Mapping[str, str] = field(default_factory=dict)
     second_device: SecondDevice = SecondDevice.NONE
     stateful: bool = False  # the check runs a hypothesis RuleBasedStateMachine via spec.stateful.run
+    examples: tuple[Mapping[str, Any], ...] = ()  # inputs always tried first, whatever hypothesis draws
     refs: tuple[str, ...] = ()
     reason: str | None = None  # why an untestable statement cannot be checked
 
@@ -144,6 +145,8 @@ def _validate(c: Claim) -> None:
         )
     if (c.verdict is Verdict.UNTESTABLE) != (c.check is None):
         raise ValueError(f"{c.id}: exactly the untestable claims have no check")
+    if any(set(e) != set(c.inputs) for e in c.examples):
+        raise ValueError(f"{c.id}: every explicit example gives exactly the inputs {sorted(c.inputs)}")
     if c.verdict is Verdict.UNTESTABLE and not c.reason:
         raise ValueError(f"{c.id}: an untestable statement needs a reason")
     unknown = set(c.parameters) - set(CONTEXT_PARAMETERS) - set(c.inputs)
@@ -171,6 +174,7 @@ def claim(
     inputs: Mapping[str, str] | None = None,
     second_device: SecondDevice = SecondDevice.NONE,
     stateful: bool = False,
+    examples: tuple[Mapping[str, Any], ...] = (),
     refs: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check of a document statement."""
@@ -187,6 +191,7 @@ def claim(
                 inputs=dict(inputs or {}),
                 second_device=second_device,
                 stateful=stateful,
+                examples=tuple(examples),
                 refs=tuple(refs),
             )
         )

@@ -194,6 +194,11 @@ def nesting_gives_dotted_names(t, device, tree):
     statement="state_dict() lists a module's parameters, then its persistent buffers, then each child's "
     "entries recursively, whatever the order of assignment.",
     inputs={"tree": "module_tree"},
+    examples=({"tree": [
+        {"kind": "child", "name": "a", "tree": [{"kind": "param", "name": "b", "shape": (2,), "value": 0.5}]},
+        {"kind": "buffer", "name": "c", "shape": (2,), "dtype": "float32", "persistent": True},
+        {"kind": "param", "name": "d", "shape": (1,), "value": 2.0},
+    ]},),
 )
 def state_dict_orders_params_buffers_children(t, device, tree):
     """Not the order of assignment: a module's own parameters and buffers come before any child's entries."""

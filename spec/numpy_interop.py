@@ -37,6 +37,7 @@ def tensor_is_like_a_numpy_array(t, device, array):
     statement="torch.from_numpy(a) is a cpu tensor with a's shape, dtype and values, for bool, integer "
     "and float arrays.",
     inputs={"array": "interop_array"},
+    examples=({"array": np.array([[1, 2], [3, 4]])}, {"array": np.array([[0.5, -1.0], [2.0, 3.0]])}),
 )
 def from_numpy_keeps_shape_dtype_and_values(t, device, array):
     x = t.from_numpy(array)
