@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import REPO
 
 TOY = "tests.toy_backends"
+EMPTY = "creation.empty.shape-and-default-dtype"
 
 
 def test_backend_and_claims_select_items_named_claim_backend_device(run_suite):
@@ -20,7 +21,7 @@ def test_backend_and_claims_select_items_named_claim_backend_device(run_suite):
 
 
 def test_claims_accepts_an_area_name_and_several_globs(run_suite):
-    result = run_suite("--backend", "torch", "--claims", "indexing", "--claims", "creation.empty.shape-and-default-dtype", "--co", "-q")
+    result = run_suite("--backend", "torch", "--claims", "indexing", "--claims", EMPTY, "--co", "-q")
     out = result.stdout.str()
     assert "indexing.column.index-1-is-second-column[torch-cpu]" in out
     assert "creation.empty.shape-and-default-dtype[torch-cpu]" in out
@@ -39,19 +40,19 @@ def test_torch_cpu_passes_and_refuted_claims_are_expected_failures(run_suite):
 
 
 def test_a_missing_device_is_skipped_with_a_reason_naming_device_and_backend(run_suite):
-    result = run_suite("--backend", "torch", "--device", "mps", "--claims", "creation.empty.shape-and-default-dtype", "-rs")
+    result = run_suite("--backend", "torch", "--device", "mps", "--claims", EMPTY, "-rs")
     result.assert_outcomes(skipped=1)
     result.stdout.fnmatch_lines(["*device 'mps' is not available to backend 'torch' here (available: cpu*"])
 
 
 def test_require_device_turns_a_missing_device_into_a_failure(run_suite):
-    result = run_suite("--backend", "torch", "--device", "cpu,mps", "--require-device", "--claims", "creation.empty.shape-and-default-dtype")
+    result = run_suite("--backend", "torch", "--device", "cpu,mps", "--require-device", "--claims", EMPTY)
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*--require-device: device 'mps' is not available*"])
 
 
 def test_device_all_lists_every_known_kind_and_skips_the_missing(run_suite):
-    result = run_suite("--backend", "torch", "--device", "all", "--claims", "creation.empty.shape-and-default-dtype", "--co", "-q")
+    result = run_suite("--backend", "torch", "--device", "all", "--claims", EMPTY, "--co", "-q")
     out = result.stdout.str()
     assert all(f"[torch-{d}]" in out for d in ("cpu", "cuda", "mps")) and "[torch-meta]" not in out
 
@@ -82,7 +83,7 @@ def test_bad_option_values_are_one_line_usage_errors(run_suite, args, message):
 
 
 def test_a_backend_named_by_module_and_attribute_is_loaded(run_suite):
-    result = run_suite("--backend", "conformance.backends.torch_backend:backend", "--claims", "creation.empty.shape-and-default-dtype")
+    result = run_suite("--backend", "conformance.backends.torch_backend:backend", "--claims", EMPTY)
     result.assert_outcomes(passed=1)
 
 
@@ -93,7 +94,8 @@ def test_a_refuted_claim_that_passes_is_an_unexpected_pass_failure(run_suite):
 
 
 def test_a_declared_expected_failure_is_reported_with_its_reason(run_suite):
-    result = run_suite("--backend", f"{TOY}:DeclaresDeviation", "--claims", "indexing.column.index-1-is-second-column", "-rx")
+    result = run_suite("--backend", f"{TOY}:DeclaresDeviation", "--claims",
+                       "indexing.column.index-1-is-second-column", "-rx")
     result.assert_outcomes(xfailed=1)
     result.stdout.fnmatch_lines(["*declared by backend 'declares-deviation': counts columns from 1*"])
 
@@ -118,14 +120,15 @@ def test_a_failure_names_the_claim_the_quote_and_a_reproduction(run_suite):
 
 
 def test_ini_keys_choose_backend_and_claims(pytester, run_suite):
-    ini = pytester.makeini("[pytest]\nconformance_backend = torch\nconformance_claims = creation.empty.shape-and-default-dtype\n")
+    ini = pytester.makeini("[pytest]\nconformance_backend = torch\nconformance_claims = " + EMPTY + "\n")
     result = pytester.runpytest(str(REPO / "conformance"), "-c", str(ini),
                                 "--rootdir", str(pytester.path), "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
 
 
 def test_header_names_backend_version_devices_and_profile(run_suite):
-    result = run_suite("--backend", "torch", "--claims", "creation.empty.shape-and-default-dtype")
+    result = run_suite("--backend", "torch", "--claims", EMPTY)
+    assert result.ret == 0
     result.stdout.fnmatch_lines(["conformance: backend torch 2.* on cpu",
                                  "conformance: 1 claims; hypothesis max_examples=25 derandomize=True*"])
 

@@ -237,6 +237,7 @@ def test_workload(benchmark: Any, workload: str, impl: str) -> None:
         step = _with_deep_recursion(step)
     rounds = 1 if impl == "micrograd" else 5
     benchmark.pedantic(step, rounds=rounds, iterations=1, warmup_rounds=0 if impl == "micrograd" else 1)
+    assert benchmark.stats is None or benchmark.stats.stats.rounds == rounds  # None under --benchmark-disable
 
 
 def _with_deep_recursion(step: Callable[[], None]) -> Callable[[], None]:
