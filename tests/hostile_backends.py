@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import time
-import types
 from typing import Any
 
 from conformance.backends.torch_backend import TorchBackend
+from tests.toy_backends import torch_with
 
 
 class _Hostile(TorchBackend):
@@ -27,9 +27,7 @@ class _Hostile(TorchBackend):
     @property
     def namespace(self) -> Any:
         torch = super().namespace
-        ns = types.SimpleNamespace(**{k: getattr(torch, k) for k in dir(torch) if not k.startswith("__")})
-        ns.__dict__.update(self.overrides(torch))
-        return ns
+        return torch_with(torch, **self.overrides(torch))
 
 
 class Hangs(_Hostile):

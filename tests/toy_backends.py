@@ -12,15 +12,21 @@ from typing import Any
 from conformance.backends.torch_backend import TorchBackend
 
 
-def _namespace_returning(cls: type, torch: Any, **overrides: Any) -> Any:
-    """A module-like object: torch, except that creation functions return ``cls``."""
-    ns = types.SimpleNamespace()
-    ns.__dict__.update({k: getattr(torch, k) for k in dir(torch) if not k.startswith("__")})
-    for name in ("tensor", "ones", "zeros", "rand", "randn", "empty", "ones_like"):
-        original = getattr(torch, name)
-        setattr(ns, name, lambda *a, _f=original, **k: _f(*a, **k).as_subclass(cls))
+def torch_with(torch: Any, **overrides: Any) -> Any:
+    """A module-like copy of torch's namespace with some names replaced; torch itself is untouched."""
+    ns = types.SimpleNamespace(**{k: getattr(torch, k) for k in dir(torch) if not k.startswith("__")})
     ns.__dict__.update(overrides)
     return ns
+
+
+def _namespace_returning(cls: type, torch: Any, **overrides: Any) -> Any:
+    """torch, except that creation functions return ``cls``."""
+    def returning_cls(create: Any) -> Any:
+        return lambda *a, **k: create(*a, **k).as_subclass(cls)
+
+    names = ("tensor", "ones", "zeros", "rand", "randn", "empty", "ones_like")
+    creation = {name: returning_cls(getattr(torch, name)) for name in names}
+    return torch_with(torch, **{**creation, **overrides})
 
 
 def left_aligned_broadcasting() -> TorchBackend:
